@@ -1,0 +1,245 @@
+//! Compilation: resolves every name of the model to an index, checks types, translations and
+//! reachability, and builds the [`Program`] that decisions run on.
+
+pub(crate) mod program;
+mod reach;
+mod resolve;
+
+use crate::error::{did_you_mean, Code};
+use crate::policy::model::*;
+use crate::policy::reader::{index_path, key_path, Reader};
+use crate::time::Calendar;
+use program::*;
+pub(crate) use resolve::{literal_value, type_name as resolve_type_name};
+use std::collections::HashMap;
+
+/// Compiles a loaded document. Problems are added to `r`; the program is returned only when the
+/// document had none (the caller checks `r.issues`).
+pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
+    let languages = doc.languages.clone();
+    let mut c = Compiler { r, languages: &languages };
+    c.translations(&doc.name, "$.name");
+
+    let mut domains = Vec::new();
+    let mut facts = Vec::new();
+    let mut dimension_domain = HashMap::new();
+    for (name, dim) in &doc.dimensions {
+        let path = key_path("$.dimensions", name);
+        c.translations(&dim.label, &key_path(&path, "label"));
+        let ids: Vec<String> = dim.statuses.iter().map(|(id, _)| id.clone()).collect();
+        for (id, label) in &dim.statuses {
+            c.translations(label, &key_path(&key_path(&key_path(&path, "statuses"), id), "label"));
+        }
+        let domain = push_domain(&mut domains, name, ids, dim.statuses.iter().map(|(_, l)| l.clone()).collect());
+        dimension_domain.insert(name.clone(), domain);
+        let default = dim.default.as_ref().and_then(|d| {
+            let found = domains[domain as usize].index.get(d).copied();
+            if found.is_none() {
+                c.unknown_status(&key_path(&path, "default"), d, &domains[domain as usize]);
+            }
+            found.map(Val::Status)
+        });
+        facts.push(FactSlot { name: name.clone(), ty: Ty::Domain(domain), optional: false, default, is_dimension: true });
+    }
+    for (name, fact) in &doc.facts {
+        let path = key_path("$.facts", name);
+        if dimension_domain.contains_key(name) {
+            c.r.report(Code::DuplicateId, &path, format!("'{name}' is already a dimension, and every dimension is a fact; rename one"));
+            continue;
+        }
+        if !fact.label.is_empty() {
+            c.translations(&fact.label, &key_path(&path, "label"));
+        }
+        let ty = match &fact.ty {
+            ValueType::Status(dim) => match dimension_domain.get(dim) {
+                Some(d) => Ty::Domain(*d),
+                None => {
+                    let hint = did_you_mean(dim, doc.dimensions.iter().map(|(n, _)| n.as_str()));
+                    c.r.report(Code::UnknownFact, key_path(&path, "dimension"), format!("no dimension '{dim}' is declared.{hint}"));
+                    continue;
+                }
+            },
+            other => plain_type(other, name, &mut domains),
+        };
+        let default = fact.default.as_ref().and_then(|v| {
+            let p = key_path(&path, "default");
+            let found = literal_value(&ty, v, &domains);
+            if found.is_none() {
+                c.r.report(Code::WrongType, &p, format!("the default does not fit the type of '{name}'"));
+            }
+            found
+        });
+        facts.push(FactSlot { name: name.clone(), ty, optional: fact.optional, default, is_dimension: false });
+    }
+    let fact_index = facts.iter().enumerate().map(|(i, f)| (f.name.clone(), i as Slot)).collect();
+
+    let roles: Vec<Role> = doc
+        .roles
+        .iter()
+        .map(|(name, label)| {
+            c.translations(label, &key_path(&key_path("$.roles", name), "label"));
+            Role { name: name.clone() }
+        })
+        .collect();
+    let role_index = index_of(roles.iter().map(|r| &r.name));
+    let attributes: Vec<Param> = doc
+        .actor_attributes
+        .iter()
+        .filter_map(|(name, ty)| {
+            if name == "id" || name == "role" {
+                c.r.report(Code::DuplicateId, key_path("$.actorAttributes", name), format!("'{name}' is built into every actor; do not declare it"));
+                return None;
+            }
+            Some(Param { name: name.clone(), ty: plain_type(ty, name, &mut domains) })
+        })
+        .collect();
+    let attribute_index = index_of(attributes.iter().map(|a| &a.name));
+
+    let messages: Vec<(String, Text)> = doc.messages.clone();
+    for (code, text) in &messages {
+        c.translations(text, &key_path("$.messages", code));
+    }
+    let message_index = index_of(messages.iter().map(|(n, _)| n));
+    let effect_kinds: Vec<EffectKind> = doc
+        .effects
+        .iter()
+        .map(|(name, decl)| {
+            c.translations(&decl.label, &key_path(&key_path("$.effects", name), "label"));
+            let args = decl.args.iter().map(|(n, t)| Param { name: n.clone(), ty: plain_type(t, n, &mut domains) }).collect();
+            EffectKind { name: name.clone(), label: decl.label.clone(), args }
+        })
+        .collect();
+
+    let action_params: Vec<Vec<Param>> = doc
+        .actions
+        .iter()
+        .map(|(_, a)| a.params.iter().map(|(n, t)| Param { name: n.clone(), ty: plain_type(t, n, &mut domains) }).collect())
+        .collect();
+    let action_names: HashMap<String, u16> = index_of(doc.actions.iter().map(|(n, _)| n));
+    let calendar = Calendar::new(doc.calendar.zone, &doc.calendar.weekend, &doc.calendar.holidays);
+    let mut program = Program {
+        languages: languages.clone(),
+        calendar,
+        domains,
+        facts,
+        fact_index,
+        roles,
+        role_index,
+        attributes,
+        attribute_index,
+        actions: Vec::new(),
+        action_index: action_names.clone(),
+        effect_kinds,
+        messages,
+        otherwise: Otherwise { reason: 0, alternatives: Vec::new() },
+        rules: Vec::new(),
+    };
+    let names = resolve::Names { program: &program, messages: &message_index };
+    let mut actions = Vec::new();
+    for ((name, action), params) in doc.actions.iter().zip(action_params) {
+        let path = key_path("$.actions", name);
+        c.translations(&action.label, &key_path(&path, "label"));
+        let limit = action.limit.as_ref().and_then(|l| {
+            let lp = key_path(&path, "limit");
+            let counter = names.fact_of_type(&mut c, &l.counter, &key_path(&lp, "counter"), |t| matches!(t, Ty::Counter), "a counter");
+            let reason = names.message(&mut c, &l.reason, &key_path(&lp, "reason"));
+            Some(Limit { counter: counter?, max: l.max, reason: reason? })
+        });
+        let scope = resolve::Scope { params: &params };
+        let otherwise = action.otherwise.as_ref().and_then(|o| names.otherwise(&mut c, o, &key_path(&path, "otherwise"), &scope));
+        actions.push(Action { name: name.clone(), label: action.label.clone(), params, limit, otherwise, rules: Vec::new() });
+    }
+    let no_params = resolve::Scope::empty();
+    let otherwise = names.otherwise(&mut c, &doc.otherwise, "$.otherwise", &no_params);
+
+    let mut rules = Vec::new();
+    let mut rule_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, rule) in doc.rules.iter().enumerate() {
+        let path = index_path("$.rules", i);
+        if let Some(first) = rule_ids.insert(&rule.id, i) {
+            c.r.report(Code::DuplicateId, key_path(&path, "id"), format!("the rule id '{}' is already used by $.rules[{first}]", rule.id));
+        }
+        let Some(action) = names.action(&mut c, &rule.action, &key_path(&path, "action")) else { continue };
+        let action_doc = &actions[action as usize];
+        let scope = resolve::Scope { params: &action_doc.params };
+        if let Some(compiled) = names.rule(&mut c, rule, action, &scope, &path) {
+            rules.push(compiled);
+        }
+    }
+    for (index, rule) in rules.iter().enumerate() {
+        if let Some(action) = actions.get_mut(rule.action as usize) {
+            action.rules.push(index as u32);
+        }
+    }
+    reach::check(&mut c, doc, &rules, &program);
+    drop(names);
+    program.actions = actions;
+    program.otherwise = otherwise.unwrap_or(Otherwise { reason: 0, alternatives: Vec::new() });
+    program.rules = rules;
+    let nodes: usize = program.rules.iter().map(|r| r.when.as_ref().map_or(0, count_nodes)).sum();
+    if nodes > crate::policy::limits::MAX_CONDITION_NODES {
+        c.r.report(Code::TooLarge, "$.rules", format!("{nodes} condition nodes; the limit is {}", crate::policy::limits::MAX_CONDITION_NODES));
+    }
+    program
+}
+
+fn count_nodes(cond: &Cond) -> usize {
+    1 + match cond {
+        Cond::All(c) | Cond::Any(c) => c.iter().map(count_nodes).sum(),
+        Cond::Not(c) => count_nodes(c),
+        _ => 0,
+    }
+}
+
+fn index_of<'a, T: TryFrom<usize> + Copy>(names: impl Iterator<Item = &'a String>) -> HashMap<String, T> {
+    names
+        .enumerate()
+        .filter_map(|(i, n)| T::try_from(i).ok().map(|i| (n.clone(), i)))
+        .collect()
+}
+
+fn push_domain(domains: &mut Vec<Domain>, name: &str, ids: Vec<String>, labels: Vec<Text>) -> u16 {
+    let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u8)).collect();
+    domains.push(Domain { name: name.to_owned(), ids, labels, index });
+    (domains.len() - 1) as u16
+}
+
+/// The engine type of a non-status value type; an enum gets a domain of its own.
+fn plain_type(ty: &ValueType, name: &str, domains: &mut Vec<Domain>) -> Ty {
+    match ty {
+        ValueType::Boolean => Ty::Boolean,
+        ValueType::Counter => Ty::Counter,
+        ValueType::Number => Ty::Number,
+        ValueType::Money(c) => Ty::Money(*c),
+        ValueType::Timestamp => Ty::Timestamp,
+        ValueType::String | ValueType::Status(_) => Ty::String,
+        ValueType::Enum(values) => Ty::Domain(push_domain(domains, name, values.clone(), Vec::new())),
+    }
+}
+
+/// Shared state of one compilation.
+pub(crate) struct Compiler<'a> {
+    pub r: &'a mut Reader,
+    pub languages: &'a [String],
+}
+
+impl Compiler<'_> {
+    /// Every declared language has a text, and no text is in an undeclared language.
+    pub fn translations(&mut self, text: &Text, path: &str) {
+        for lang in self.languages {
+            if !text.iter().any(|(l, _)| l == lang) {
+                self.r.report(Code::MissingTranslation, path, format!("add the text in '{lang}', a declared language of this policy"));
+            }
+        }
+        for (lang, _) in text {
+            if !self.languages.contains(lang) {
+                self.r.report(Code::MissingTranslation, key_path(path, lang), format!("'{lang}' is not among the policy's languages; add it to \"languages\" or remove this text"));
+            }
+        }
+    }
+
+    pub fn unknown_status(&mut self, path: &str, given: &str, domain: &Domain) {
+        let hint = did_you_mean(given, domain.ids.iter().map(String::as_str));
+        self.r.report(Code::UnknownStatus, path, format!("'{given}' is not a value of '{}'; known: {}.{hint}", domain.name, domain.ids.join(", ")));
+    }
+}

@@ -1,0 +1,183 @@
+//! The compiled form of a policy: every name resolved to an index, statuses as bits, roles as a
+//! mask, rules grouped per action. Deciding reads only this.
+
+use crate::money::Currency;
+use crate::policy::model::{CompareOp, Edge, Outcome, Text, WindowKind};
+use crate::time::{Calendar, Duration, Timestamp};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub(crate) type Slot = u16;
+
+/// A value as the engine holds it. The type is known from the slot, so money carries no currency
+/// here and statuses are indexes into their domain.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    Money(i64),
+    Time(Timestamp),
+    Str(Arc<str>),
+    Status(u8),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ty {
+    Boolean,
+    Counter,
+    Number,
+    Money(Currency),
+    Timestamp,
+    String,
+    /// A status or enum value, from domain `n`.
+    Domain(u16),
+}
+
+/// The closed set of values of a dimension or an enum.
+#[derive(Debug, Clone)]
+pub(crate) struct Domain {
+    pub name: String,
+    pub ids: Vec<String>,
+    pub labels: Vec<Text>,
+    pub index: HashMap<String, u8>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct FactSlot {
+    pub name: String,
+    pub ty: Ty,
+    pub optional: bool,
+    pub default: Option<Val>,
+    /// A status dimension (shown in `nextState`).
+    pub is_dimension: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Role {
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Param {
+    pub name: String,
+    pub ty: Ty,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Limit {
+    pub counter: Slot,
+    pub max: u32,
+    pub reason: u16,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Otherwise {
+    pub reason: u16,
+    pub alternatives: Vec<Alternative>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Action {
+    pub name: String,
+    pub label: Text,
+    pub params: Vec<Param>,
+    pub limit: Option<Limit>,
+    pub otherwise: Option<Otherwise>,
+    /// Indexes into `Program::rules`, in document order: the first that matches wins.
+    pub rules: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct EffectKind {
+    pub name: String,
+    pub label: Text,
+    pub args: Vec<Param>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Operand {
+    Fact(Slot),
+    Param(u8),
+    ActorId,
+    ActorAttr(u16),
+    Const(Val),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    In { slot: Slot, mask: u128 },
+    Is(Slot),
+    Present(Slot),
+    Compare { op: CompareOp, left: Operand, right: Operand },
+    Window { kind: WindowKind, slot: Slot, duration: Duration, edge: Edge },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Effect {
+    Set(Slot, Operand),
+    Stamp(Slot),
+    Clear(Slot),
+    Increment(Slot),
+    Emit { kind: u16, args: Vec<(u8, Operand)> },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum AlternativeKind {
+    Action(u16),
+    Contact(String),
+    WaitFor(Slot, u8),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Alternative {
+    pub kind: AlternativeKind,
+    pub message: u16,
+    pub when: Option<Cond>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AutoDecide {
+    pub from: Option<Slot>,
+    pub after: Duration,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Rule {
+    pub id: String,
+    pub action: u16,
+    /// Bit `n` set: role `n` may match. All bits: every role.
+    pub roles: u64,
+    pub when: Option<Cond>,
+    pub outcome: Outcome,
+    pub approver: Option<u16>,
+    pub reason: Option<u16>,
+    pub requires: Vec<u8>,
+    pub effects: Vec<Effect>,
+    pub alternatives: Vec<Alternative>,
+    pub auto_decide: Option<AutoDecide>,
+}
+
+/// Everything a decision needs, resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Program {
+    pub languages: Vec<String>,
+    pub calendar: Calendar,
+    pub domains: Vec<Domain>,
+    pub facts: Vec<FactSlot>,
+    pub fact_index: HashMap<String, Slot>,
+    pub roles: Vec<Role>,
+    pub role_index: HashMap<String, u16>,
+    pub attributes: Vec<Param>,
+    pub attribute_index: HashMap<String, u16>,
+    pub actions: Vec<Action>,
+    pub action_index: HashMap<String, u16>,
+    pub effect_kinds: Vec<EffectKind>,
+    pub messages: Vec<(String, Text)>,
+    pub otherwise: Otherwise,
+    pub rules: Vec<Rule>,
+}

@@ -1,0 +1,165 @@
+//! [`Policy`]: a validated, compiled policy and the three questions it answers.
+
+use crate::api::{Decision, PolicyStamp};
+use crate::compile::{self, program::Program};
+use crate::error::{Code, Error, Issue};
+use crate::eval::decide::{Decider, Mode};
+use crate::eval::{apply, input, json};
+use crate::policy::{limits, load, model::Document, reader::Reader};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// A policy, validated and compiled, ready to decide.
+///
+/// ```
+/// use ordergate::{Policy, Outcome};
+/// use serde_json::json;
+///
+/// let policy = ordergate::builtin("fr-backoffice").unwrap();
+/// let request = json!({
+///     "facts": {"logistics": "en_attente_impression"},
+///     "actor": {"role": "agent"},
+///     "action": "check_cancellable",
+///     "now": "2026-03-02T10:00:00+01:00"
+/// });
+/// let decision = policy.decide(&request).unwrap();
+/// assert_eq!(decision.outcome, Outcome::Allowed);
+/// assert_eq!(decision.reasons[0].message, "Commande annulable");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Policy {
+    program: Program,
+    document: Document,
+    stamp: PolicyStamp,
+}
+
+impl Policy {
+    /// Reads, validates and compiles a policy document. Every problem is reported at once.
+    pub fn from_json(text: &str) -> Result<Policy, Error> {
+        if text.len() > limits::MAX_POLICY_BYTES {
+            return Err(Error::InvalidPolicy(vec![Issue::new(
+                Code::TooLarge,
+                "$",
+                format!("the policy is {} bytes; the limit is {}", text.len(), limits::MAX_POLICY_BYTES),
+            )]));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
+        Policy::from_value(&value)
+    }
+
+    /// Validates and compiles a policy already parsed as JSON.
+    pub fn from_value(value: &Value) -> Result<Policy, Error> {
+        let mut reader = Reader::default();
+        let document = load::document(&mut reader, value);
+        let program = document.as_ref().map(|d| compile::compile(&mut reader, d));
+        match (document, program) {
+            (Some(document), Some(program)) if reader.issues.is_empty() => {
+                let mut canonical = String::new();
+                write_canonical(value, &mut canonical);
+                let digest = Sha256::digest(canonical.as_bytes());
+                let hash = digest.iter().fold(String::from("sha256:"), |mut s, b| {
+                    s.push_str(&format!("{b:02x}"));
+                    s
+                });
+                let stamp = PolicyStamp { id: document.id.clone(), version: document.version.clone(), hash };
+                Ok(Policy { program, document, stamp })
+            }
+            _ => Err(Error::InvalidPolicy(reader.issues)),
+        }
+    }
+
+    /// The policy's id.
+    pub fn id(&self) -> &str {
+        &self.stamp.id
+    }
+
+    /// The version the policy declares.
+    pub fn version(&self) -> &str {
+        &self.stamp.version
+    }
+
+    /// `sha256:` and the hash of the policy's canonical JSON (keys sorted, no spaces).
+    pub fn hash(&self) -> &str {
+        &self.stamp.hash
+    }
+
+    /// The document as loaded (names, labels, rules), for tools such as documentation generators.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Decides one action: `{"facts", "actor", "action", "params"?, "now", "locale"?}`.
+    pub fn decide(&self, request: &Value) -> Result<Decision, Error> {
+        let question = input::question(&self.program, request, &["action", "params"])?;
+        let action_value = request.get("action").ok_or_else(|| Error::input(Code::MissingField, "$.action", "the request needs 'action'"))?;
+        let action = input::action(&self.program, action_value, "$.action")?;
+        let declared = &self.program.actions[action as usize].params;
+        let params = match request.get("params") {
+            None | Some(Value::Null) => vec![None; declared.len()],
+            Some(p) => input::named_values(&self.program, declared, p, "$.params", Code::UnknownParam, "parameter")?,
+        };
+        let decider = Decider { program: &self.program, stamp: &self.stamp, question: &question };
+        decider.decide(action, &params, Mode::Decide)
+    }
+
+    /// Every action of the policy with its outcome for this actor now, in declaration order:
+    /// `{"facts", "actor", "now", "locale"?}`. Parameters are not given; `requires` lists them.
+    pub fn available(&self, request: &Value) -> Result<Vec<Decision>, Error> {
+        let question = input::question(&self.program, request, &[])?;
+        let decider = Decider { program: &self.program, stamp: &self.stamp, question: &question };
+        (0..self.program.actions.len())
+            .map(|a| {
+                let params = vec![None; self.program.actions[a].params.len()];
+                decider.decide(a as u16, &params, Mode::Preview)
+            })
+            .collect()
+    }
+
+    /// The facts after a decision taken on them: every declared fact, in declaration order.
+    pub fn apply(&self, facts: &Value, decision: &Decision) -> Result<Value, Error> {
+        let mut values = input::facts(&self.program, facts, "$.facts")?;
+        apply::apply(&self.program, &self.stamp, &mut values, decision)?;
+        Ok(json::facts_to_json(&self.program, &values))
+    }
+}
+
+/// A JSON syntax error as an issue, with its line and column.
+pub(crate) fn json_error(e: &serde_json::Error) -> Issue {
+    let text = e.to_string();
+    if text.contains("recursion limit") {
+        Issue::new(Code::TooDeep, "$", "the JSON nests too deeply")
+    } else {
+        Issue::new(Code::NotJson, "$", format!("not valid JSON: {text}"))
+    }
+}
+
+/// JSON with object keys sorted and no spaces: the same text for the same content.
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push(':');
+                write_canonical(&map[*k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}

@@ -1,0 +1,185 @@
+//! Evaluates compiled conditions. The fast path answers true or false and notes when time could
+//! change the answer; `explain` says, for the trace, which part made a condition false.
+
+use super::input::{ActorInput, FactValues};
+use crate::compile::program::{Cond, Operand, Program, Ty, Val};
+use crate::policy::model::{CompareOp, Edge, WindowKind};
+use crate::time::Timestamp;
+use std::cmp::Ordering;
+
+/// What a condition can read.
+pub(crate) struct Env<'a> {
+    pub program: &'a Program,
+    pub facts: &'a FactValues,
+    pub actor: &'a ActorInput,
+    pub params: &'a [Option<Val>],
+    pub now: Timestamp,
+}
+
+/// The earliest instant after `now` at which a consulted time window flips.
+#[derive(Default)]
+pub(crate) struct NextChange(pub Option<Timestamp>);
+
+impl NextChange {
+    fn note(&mut self, at: Timestamp) {
+        self.0 = Some(self.0.map_or(at, |t| t.min(at)));
+    }
+}
+
+impl Env<'_> {
+    pub fn operand(&self, op: &Operand) -> Option<Val> {
+        match op {
+            Operand::Fact(slot) => self.facts.0.get(*slot as usize).cloned().flatten(),
+            Operand::Param(i) => self.params.get(*i as usize).cloned().flatten(),
+            Operand::ActorId => self.actor.id.clone().map(Val::Str),
+            Operand::ActorAttr(i) => self.actor.attributes.get(*i as usize).cloned().flatten(),
+            Operand::Const(v) => Some(v.clone()),
+        }
+    }
+
+    fn fact(&self, slot: u16) -> Option<&Val> {
+        self.facts.0.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    /// The end of a window and whether the condition holds now; `flip` is the first instant at
+    /// which it would not.
+    fn window(&self, kind: WindowKind, slot: u16, duration: crate::time::Duration, edge: Edge) -> Option<(bool, Timestamp, Timestamp)> {
+        let Val::Time(since) = self.fact(slot)? else { return None };
+        let end = self.program.calendar.add(*since, duration);
+        let now = self.now;
+        Some(match (kind, edge) {
+            (WindowKind::Within, Edge::Inclusive) => (now <= end, end, end.offset(1)),
+            (WindowKind::Within, Edge::Exclusive) => (now < end, end, end),
+            (WindowKind::Elapsed, Edge::Inclusive) => (now >= end, end, end),
+            (WindowKind::Elapsed, Edge::Exclusive) => (now > end, end, end.offset(1)),
+        })
+    }
+
+    /// Whether the condition holds. A reference to an absent fact, parameter or attribute makes
+    /// the comparison that reads it false.
+    pub fn eval(&self, cond: &Cond, next: &mut NextChange) -> bool {
+        match cond {
+            Cond::All(items) => items.iter().all(|c| self.eval(c, next)),
+            Cond::Any(items) => items.iter().any(|c| self.eval(c, next)),
+            Cond::Not(inner) => !self.eval(inner, next),
+            Cond::In { slot, mask } => matches!(self.fact(*slot), Some(Val::Status(s)) if mask & (1u128 << s) != 0),
+            Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
+            Cond::Present(slot) => self.fact(*slot).is_some(),
+            Cond::Compare { op, left, right } => match (self.operand(left), self.operand(right)) {
+                (Some(l), Some(r)) => compare(&l, &r).is_some_and(|o| holds(*op, o)),
+                _ => false,
+            },
+            Cond::Window { kind, slot, duration, edge } => match self.window(*kind, *slot, *duration, *edge) {
+                Some((holds, _, flip)) => {
+                    // Only a window that has not flipped yet can still change the answer.
+                    if flip > self.now && ((*kind == WindowKind::Within) == holds) {
+                        next.note(flip);
+                    }
+                    holds
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// Why a condition is false: the path of the deciding part and a sentence about it.
+    pub fn explain(&self, cond: &Cond, path: &str) -> String {
+        match cond {
+            Cond::All(items) => {
+                for (i, c) in items.iter().enumerate() {
+                    if !self.eval(c, &mut NextChange::default()) {
+                        return self.explain(c, &format!("{path}.all[{i}]"));
+                    }
+                }
+                format!("{path}: holds")
+            }
+            Cond::Any(items) => format!("{path}.any: none of the {} alternatives holds", items.len()),
+            Cond::Not(_) => format!("{path}.not: the negated condition holds"),
+            Cond::In { slot, mask } => {
+                let fact = &self.program.facts[*slot as usize];
+                let Ty::Domain(d) = fact.ty else { return path.to_owned() };
+                let domain = &self.program.domains[d as usize];
+                let listed: Vec<&str> = (0..domain.ids.len()).filter(|b| mask & (1u128 << b) != 0).map(|b| domain.ids[b].as_str()).collect();
+                match self.fact(*slot) {
+                    Some(Val::Status(s)) => format!("{path}.in: {} is '{}', not one of [{}]", fact.name, domain.ids[*s as usize], listed.join(", ")),
+                    _ => format!("{path}.in: {} is absent", fact.name),
+                }
+            }
+            Cond::Is(slot) => format!("{path}.is: {} is not true", self.program.facts[*slot as usize].name),
+            Cond::Present(slot) => format!("{path}.present: {} is absent", self.program.facts[*slot as usize].name),
+            Cond::Compare { op, left, right } => {
+                let show = |o: &Operand| match self.operand(o) {
+                    Some(v) => show_val(&v),
+                    None => "absent".to_owned(),
+                };
+                let name = |o: &Operand| match o {
+                    Operand::Fact(s) => self.program.facts[*s as usize].name.clone(),
+                    Operand::Param(i) => format!("param {i}"),
+                    Operand::ActorId => "actor.id".to_owned(),
+                    Operand::ActorAttr(i) => format!("actor.{}", self.program.attributes[*i as usize].name),
+                    Operand::Const(_) => "value".to_owned(),
+                };
+                let sym = match op {
+                    CompareOp::Eq => "==",
+                    CompareOp::Ne => "!=",
+                    CompareOp::Lt => "<",
+                    CompareOp::Le => "<=",
+                    CompareOp::Gt => ">",
+                    CompareOp::Ge => ">=",
+                };
+                format!("{path}: {} ({}) {sym} {} ({}) is false", name(left), show(left), name(right), show(right))
+            }
+            Cond::Window { kind, slot, duration, edge } => {
+                let fact = &self.program.facts[*slot as usize].name;
+                let zone = self.program.calendar.zone();
+                match self.window(*kind, *slot, *duration, *edge) {
+                    Some((_, end, _)) => {
+                        let end = end.format_in(zone);
+                        match kind {
+                            WindowKind::Within => format!("{path}.within: the window of {duration} after {fact} closed at {end}"),
+                            WindowKind::Elapsed => format!("{path}.elapsed: {duration} after {fact} is not reached until {end}"),
+                        }
+                    }
+                    None => format!("{path}: {fact} is absent"),
+                }
+            }
+        }
+    }
+}
+
+fn holds(op: CompareOp, o: Ordering) -> bool {
+    match op {
+        CompareOp::Eq => o == Ordering::Equal,
+        CompareOp::Ne => o != Ordering::Equal,
+        CompareOp::Lt => o == Ordering::Less,
+        CompareOp::Le => o != Ordering::Greater,
+        CompareOp::Gt => o == Ordering::Greater,
+        CompareOp::Ge => o != Ordering::Less,
+    }
+}
+
+/// Orders two values of compatible types; counters and numbers compare as numbers.
+fn compare(l: &Val, r: &Val) -> Option<Ordering> {
+    Some(match (l, r) {
+        (Val::Bool(a), Val::Bool(b)) => a.cmp(b),
+        (Val::Int(a), Val::Int(b)) | (Val::Money(a), Val::Money(b)) => a.cmp(b),
+        (Val::Num(a), Val::Num(b)) => a.partial_cmp(b)?,
+        (Val::Int(a), Val::Num(b)) => (*a as f64).partial_cmp(b)?,
+        (Val::Num(a), Val::Int(b)) => a.partial_cmp(&(*b as f64))?,
+        (Val::Time(a), Val::Time(b)) => a.cmp(b),
+        (Val::Str(a), Val::Str(b)) => a.cmp(b),
+        (Val::Status(a), Val::Status(b)) => a.cmp(b),
+        _ => return None,
+    })
+}
+
+fn show_val(v: &Val) -> String {
+    match v {
+        Val::Bool(b) => b.to_string(),
+        Val::Int(i) | Val::Money(i) => i.to_string(),
+        Val::Num(n) => n.to_string(),
+        Val::Time(t) => t.millis().to_string(),
+        Val::Str(s) => format!("'{s}'"),
+        Val::Status(s) => format!("#{s}"),
+    }
+}

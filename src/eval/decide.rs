@@ -1,0 +1,281 @@
+//! Deciding one action: the limit check, then the action's rules in document order (the first
+//! that matches wins), then the fallback denial.
+
+use super::condition::{Env, NextChange};
+use super::input::{FactValues, Question};
+use super::json::{message, text, val_to_json};
+use crate::api::{self, Decision, Outcome, PolicyStamp, TraceResult, TraceStep};
+use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val};
+use crate::error::{Code, Error};
+use crate::policy::reader::key_path;
+
+/// `Decide` asks for one action and needs its parameters; `Preview` (for `available`) lists the
+/// parameters a rule requires instead of refusing when they are missing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Decide,
+    Preview,
+}
+
+pub(crate) struct Decider<'a> {
+    pub program: &'a Program,
+    pub stamp: &'a PolicyStamp,
+    pub question: &'a Question,
+}
+
+impl Decider<'_> {
+    fn lang(&self) -> &str {
+        &self.program.languages[self.question.language]
+    }
+
+    pub fn decide(&self, action_index: u16, params: &[Option<Val>], mode: Mode) -> Result<Decision, Error> {
+        let program = self.program;
+        let q = self.question;
+        let action = &program.actions[action_index as usize];
+        let env = Env { program, facts: &q.facts, actor: &q.actor, params, now: q.now };
+        let mut trace = Vec::new();
+        let mut next = NextChange::default();
+        let used = action.limit.as_ref().map(|l| match env.facts.0[l.counter as usize] {
+            Some(Val::Int(n)) => n,
+            _ => 0,
+        });
+        let remaining = action.limit.as_ref().zip(used).map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
+
+        if let (Some(limit), Some(0)) = (&action.limit, remaining) {
+            trace.push(TraceStep {
+                rule: None,
+                result: TraceResult::LimitReached,
+                detail: Some(format!("{} is {} of {}", program.facts[limit.counter as usize].name, used.unwrap_or(0), limit.max)),
+            });
+            let mut d = self.denial(action, limit.reason, None, &[], &env, trace);
+            d.remaining_chances = remaining;
+            return Ok(d);
+        }
+
+        let role_bit = 1u64 << q.actor.role;
+        for &index in &action.rules {
+            let rule = &program.rules[index as usize];
+            if rule.roles & role_bit == 0 {
+                trace.push(TraceStep {
+                    rule: Some(rule.id.clone()),
+                    result: TraceResult::RoleMismatch,
+                    detail: Some(format!("role '{}' is not among the rule's roles", program.roles[q.actor.role as usize].name)),
+                });
+                continue;
+            }
+            if let Some(when) = &rule.when {
+                if !env.eval(when, &mut next) {
+                    trace.push(TraceStep { rule: Some(rule.id.clone()), result: TraceResult::ConditionFalse, detail: Some(env.explain(when, "when")) });
+                    continue;
+                }
+            }
+            trace.push(TraceStep { rule: Some(rule.id.clone()), result: TraceResult::Matched, detail: None });
+            let mut d = self.matched(action, rule, &env, mode, trace)?;
+            d.valid_until = next.0.map(|t| t.offset(-1).format_in(program.calendar.zone()));
+            d.remaining_chances = remaining;
+            return Ok(d);
+        }
+
+        trace.push(TraceStep { rule: None, result: TraceResult::NoRuleMatched, detail: Some("no rule of this action matched; the policy's fallback applies".into()) });
+        let otherwise: &Otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
+        let mut d = self.denial(action, otherwise.reason, None, &otherwise.alternatives, &env, trace);
+        d.valid_until = next.0.map(|t| t.offset(-1).format_in(program.calendar.zone()));
+        d.remaining_chances = remaining;
+        Ok(d)
+    }
+
+    fn base(&self, action: &Action, outcome: Outcome, env: &Env, trace: Vec<TraceStep>) -> Decision {
+        let program = self.program;
+        Decision {
+            policy: self.stamp.clone(),
+            action: action.name.clone(),
+            label: text(&action.label, self.lang()),
+            role: program.roles[self.question.actor.role as usize].name.clone(),
+            outcome,
+            approver: None,
+            rule: None,
+            reasons: Vec::new(),
+            requires: Vec::new(),
+            changes: Vec::new(),
+            effects: Vec::new(),
+            next_state: next_state(program, env.facts),
+            alternatives: Vec::new(),
+            valid_until: None,
+            auto_decision: None,
+            remaining_chances: None,
+            at: self.question.now.format_in(program.calendar.zone()),
+            language: self.lang().to_owned(),
+            trace,
+        }
+    }
+
+    fn reason(&self, code: u16, rule: Option<&Rule>) -> api::Reason {
+        let (code, message) = message(self.program, code, self.lang());
+        api::Reason { code, message, rule: rule.map(|r| r.id.clone()) }
+    }
+
+    fn denial(&self, action: &Action, reason: u16, rule: Option<&Rule>, alternatives: &[Alternative], env: &Env, trace: Vec<TraceStep>) -> Decision {
+        let mut d = self.base(action, Outcome::Denied, env, trace);
+        d.reasons.push(self.reason(reason, rule));
+        d.alternatives = self.alternatives(alternatives, env);
+        d
+    }
+
+    fn alternatives(&self, alternatives: &[Alternative], env: &Env) -> Vec<api::Alternative> {
+        let lang = self.lang();
+        alternatives
+            .iter()
+            .filter(|a| a.when.as_ref().is_none_or(|w| env.eval(w, &mut NextChange::default())))
+            .map(|a| {
+                let (code, message) = message(self.program, a.message, lang);
+                let mut out = api::Alternative { kind: api::AlternativeKind::Action, action: None, contact: None, wait_for: None, code, message };
+                match &a.kind {
+                    AlternativeKind::Action(i) => out.action = Some(self.program.actions[*i as usize].name.clone()),
+                    AlternativeKind::Contact(party) => {
+                        out.kind = api::AlternativeKind::Contact;
+                        out.contact = Some(party.clone());
+                    }
+                    AlternativeKind::WaitFor(slot, status) => {
+                        out.kind = api::AlternativeKind::Wait;
+                        out.wait_for = Some(status_ref(self.program, *slot, *status, lang));
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    fn matched(&self, action: &Action, rule: &Rule, env: &Env, mode: Mode, trace: Vec<TraceStep>) -> Result<Decision, Error> {
+        let program = self.program;
+        if rule.outcome == Outcome::Denied {
+            let reason = rule.reason.unwrap_or(program.otherwise.reason);
+            let mut d = self.denial(action, reason, Some(rule), &rule.alternatives, env, trace);
+            d.rule = Some(rule.id.clone());
+            d.auto_decision = self.auto_decision(rule, env);
+            return Ok(d);
+        }
+        let mut d = self.base(action, rule.outcome, env, trace);
+        d.rule = Some(rule.id.clone());
+        d.approver = rule.approver.map(|r| program.roles[r as usize].name.clone());
+        d.reasons = rule.reason.map(|r| self.reason(r, Some(rule))).into_iter().collect();
+        d.alternatives = self.alternatives(&rule.alternatives, env);
+        d.auto_decision = self.auto_decision(rule, env);
+        for &p in &rule.requires {
+            let param = &action.params[p as usize];
+            d.requires.push(param.name.clone());
+            if mode == Mode::Decide && env.params.get(p as usize).is_none_or(Option::is_none) {
+                return Err(Error::input(
+                    Code::MissingParam,
+                    key_path("$.params", &param.name),
+                    format!("'{}' needs the parameter '{}' under rule '{}'", action.name, param.name, rule.id),
+                ));
+            }
+        }
+        let mut facts = env.facts.clone();
+        let mut effects = rule.effects.clone();
+        if let Some(limit) = &action.limit {
+            effects.push(Effect::Increment(limit.counter));
+        }
+        for effect in &effects {
+            self.effect(effect, action, env, &mut facts, &mut d, mode)?;
+        }
+        d.next_state = next_state(program, &facts);
+        Ok(d)
+    }
+
+    fn operand_value(&self, op: &crate::compile::program::Operand, action: &Action, env: &Env, mode: Mode) -> Result<Option<Option<Val>>, Error> {
+        use crate::compile::program::Operand;
+        let value = env.operand(op);
+        if let (Operand::Param(i), None) = (op, &value) {
+            if mode == Mode::Preview {
+                return Ok(None);
+            }
+            let name = &action.params[*i as usize].name;
+            return Err(Error::input(Code::MissingParam, key_path("$.params", name), format!("'{}' needs the parameter '{name}'", action.name)));
+        }
+        Ok(Some(value))
+    }
+
+    fn effect(&self, effect: &Effect, action: &Action, env: &Env, facts: &mut FactValues, d: &mut Decision, mode: Mode) -> Result<(), Error> {
+        let program = self.program;
+        let zone = program.calendar.zone();
+        let (slot, value) = match effect {
+            Effect::Set(slot, op) => match self.operand_value(op, action, env, mode)? {
+                Some(v) => (*slot, v),
+                None => return Ok(()),
+            },
+            Effect::Stamp(slot) => (*slot, Some(Val::Time(env.now))),
+            Effect::Clear(slot) => (*slot, None),
+            Effect::Increment(slot) => {
+                let n = match facts.0[*slot as usize] {
+                    Some(Val::Int(n)) => n,
+                    _ => 0,
+                };
+                (*slot, Some(Val::Int(n.saturating_add(1))))
+            }
+            Effect::Emit { kind, args } => {
+                let decl = &program.effect_kinds[*kind as usize];
+                let mut out = serde_json::Map::new();
+                for (i, op) in args {
+                    let arg = &decl.args[*i as usize];
+                    let value = match self.operand_value(op, action, env, mode)? {
+                        Some(v) => v,
+                        None => continue,
+                    };
+                    out.insert(arg.name.clone(), val_to_json(program, &arg.ty, value.as_ref(), zone));
+                }
+                d.effects.push(api::NamedEffect { effect: decl.name.clone(), label: text(&decl.label, self.lang()), args: out });
+                return Ok(());
+            }
+        };
+        let fact = &program.facts[slot as usize];
+        if value.is_none() && !fact.optional {
+            return Ok(());
+        }
+        let from = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), zone);
+        let to = val_to_json(program, &fact.ty, value.as_ref(), zone);
+        facts.0[slot as usize] = value;
+        d.changes.push(api::Change { fact: fact.name.clone(), from, to });
+        Ok(())
+    }
+
+    fn auto_decision(&self, rule: &Rule, env: &Env) -> Option<api::AutoDecision> {
+        let auto = rule.auto_decide.as_ref()?;
+        let from = match auto.from {
+            None => env.now,
+            Some(slot) => match env.facts.0[slot as usize] {
+                Some(Val::Time(t)) => t,
+                _ => return None,
+            },
+        };
+        let at = self.program.calendar.add(from, auto.after);
+        Some(api::AutoDecision { at: at.format_in(self.program.calendar.zone()), outcome: auto.outcome })
+    }
+}
+
+fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, serde_json::Value> {
+    let zone = program.calendar.zone();
+    program
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_dimension)
+        .map(|(i, f)| (f.name.clone(), val_to_json(program, &f.ty, facts.0[i].as_ref(), zone)))
+        .collect()
+}
+
+fn status_ref(program: &Program, slot: u16, status: u8, lang: &str) -> api::StatusRef {
+    let fact = &program.facts[slot as usize];
+    let label = match fact.ty {
+        crate::compile::program::Ty::Domain(d) => {
+            let domain = &program.domains[d as usize];
+            domain.labels.get(status as usize).map(|t| text(t, lang)).unwrap_or_else(|| domain.ids[status as usize].clone())
+        }
+        _ => String::new(),
+    };
+    let id = match fact.ty {
+        crate::compile::program::Ty::Domain(d) => program.domains[d as usize].ids[status as usize].clone(),
+        _ => String::new(),
+    };
+    api::StatusRef { fact: fact.name.clone(), status: id, label }
+}

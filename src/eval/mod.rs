@@ -1,0 +1,8 @@
+//! Evaluation: reading a question's inputs, deciding, listing the available actions, applying a
+//! decision.
+
+pub(crate) mod apply;
+pub(crate) mod condition;
+pub(crate) mod decide;
+pub(crate) mod input;
+pub(crate) mod json;

@@ -1,0 +1,96 @@
+//! JSON text in, JSON text out: the one boundary every binding uses. The WASM layer is a thin
+//! wrapper over these functions, so Node, browsers and native Rust produce the same bytes.
+
+use crate::engine::json_error;
+use crate::error::{Code, Error};
+use crate::policy::limits::MAX_REQUEST_BYTES;
+use crate::{Decision, Policy};
+use serde::Serialize;
+use serde_json::Value;
+
+/// An error as JSON: `{"code", "path", "message", "issues": [{code, path, message}, ...]}`.
+///
+/// ```
+/// let err = ordergate::Policy::from_json("[]").unwrap_err();
+/// let json = ordergate::ffi::error_json(&err);
+/// assert!(json.starts_with("{\"code\":\"WRONG_TYPE\""));
+/// ```
+pub fn error_json(error: &Error) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        code: Code,
+        path: &'a str,
+        message: String,
+        issues: &'a [crate::Issue],
+    }
+    let issues = error.issues();
+    let first = issues.first();
+    let report = Report {
+        code: error.code(),
+        path: first.map_or("$", |i| i.path.as_str()),
+        message: match error {
+            Error::InvalidPolicy(_) => error.to_string(),
+            Error::InvalidInput(issue) => issue.message.clone(),
+        },
+        issues,
+    };
+    serde_json::to_string(&report).unwrap_or_else(|_| String::from("{\"code\":\"INVALID_VALUE\",\"path\":\"$\",\"message\":\"unprintable error\",\"issues\":[]}"))
+}
+
+fn parse(text: &str) -> Result<Value, Error> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(Error::input(Code::TooLarge, "$", format!("the request is {} bytes; the limit is {MAX_REQUEST_BYTES}", text.len())));
+    }
+    serde_json::from_str(text).map_err(|e| Error::InvalidInput(json_error(&e)))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::input(Code::InvalidValue, "$", format!("the answer could not be written: {e}")))
+}
+
+/// [`Policy::decide`] on JSON text.
+pub fn decide_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    to_json(&policy.decide(&parse(request)?)?)
+}
+
+/// [`Policy::available`] on JSON text.
+pub fn available_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    to_json(&policy.available(&parse(request)?)?)
+}
+
+/// [`Policy::apply`] on JSON text: `{"facts": {...}, "decision": {...}}`.
+pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    let value = parse(request)?;
+    let facts = value.get("facts").ok_or_else(|| Error::input(Code::MissingField, "$.facts", "apply needs 'facts'"))?;
+    let decision = value.get("decision").ok_or_else(|| Error::input(Code::MissingField, "$.decision", "apply needs 'decision'"))?;
+    let decision: Decision = serde_json::from_value(decision.clone())
+        .map_err(|e| Error::input(Code::InvalidDecision, "$.decision", format!("not a decision of ordergate: {e}")))?;
+    to_json(&policy.apply(facts, &decision)?)
+}
+
+/// A summary of a policy for tools and UIs: id, version, hash, languages, dimensions with their
+/// statuses and labels, roles and actions.
+pub fn describe_json(policy: &Policy) -> String {
+    let doc = policy.document();
+    let labels = |t: &crate::policy::model::Text| -> Value { t.iter().map(|(l, s)| (l.clone(), Value::String(s.clone()))).collect::<serde_json::Map<_, _>>().into() };
+    let value = serde_json::json!({
+        "id": policy.id(),
+        "version": policy.version(),
+        "hash": policy.hash(),
+        "name": labels(&doc.name),
+        "languages": doc.languages,
+        "timeZone": doc.calendar.zone.name(),
+        "dimensions": doc.dimensions.iter().map(|(id, d)| serde_json::json!({
+            "id": id,
+            "label": labels(&d.label),
+            "statuses": d.statuses.iter().map(|(s, l)| serde_json::json!({"id": s, "label": labels(l)})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "roles": doc.roles.iter().map(|(id, l)| serde_json::json!({"id": id, "label": labels(l)})).collect::<Vec<_>>(),
+        "actions": doc.actions.iter().map(|(id, a)| serde_json::json!({
+            "id": id,
+            "label": labels(&a.label),
+            "params": a.params.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    value.to_string()
+}

@@ -1,0 +1,51 @@
+//! # ordergate
+//!
+//! A rule engine for order-cancellation and eligibility decisions. A policy is a JSON document
+//! (statuses, roles, actions, rules, calendar, messages); ordergate validates it once, compiles it,
+//! and then answers, for one order, one actor and one moment:
+//!
+//! - may this actor do this action now, or only after approval (by whom), or not at all (why,
+//!   and what to do instead)?
+//! - what does it change (statuses, invoice, payment, airway bill, balance)?
+//! - which window or deadline bounds the answer?
+//!
+//! The same crate runs natively and, through `wasm-bindgen`, in Node and browsers, with
+//! byte-identical answers.
+//!
+//! ```
+//! use serde_json::json;
+//!
+//! let policy = ordergate::builtin("dropi").unwrap();
+//! let decision = policy.decide(&json!({
+//!     "facts": {"status": "por_alistar"},
+//!     "actor": {"role": "dropshipper"},
+//!     "action": "cancel",
+//!     "now": "2026-03-02T10:00:00-05:00"
+//! })).unwrap();
+//! assert_eq!(decision.outcome, ordergate::Outcome::Denied);
+//! assert_eq!(decision.alternatives[0].contact.as_deref(), Some("supplier"));
+//! ```
+//!
+//! Data flows one way: JSON policy ([`policy`]) -> validated model -> compiled program
+//! (`compile`) -> decision (`eval`, [`Decision`]). `now` is always an input: the engine never
+//! reads a clock. The policy language is described in docs/policy-language.md.
+
+pub mod api;
+mod builtin;
+mod compile;
+mod engine;
+mod error;
+mod eval;
+pub mod ffi;
+pub mod money;
+pub mod policy;
+pub mod time;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use api::{Decision, Outcome};
+pub use builtin::{builtin, builtin_names, builtin_source};
+pub use engine::Policy;
+pub use error::{Code, Error, Issue};
+pub use money::{Currency, Money};
+pub use time::{Calendar, Duration, Timestamp};

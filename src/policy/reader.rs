@@ -1,0 +1,251 @@
+//! A JSON walker that collects every problem with its path instead of stopping at the first.
+
+use crate::error::{did_you_mean, Code, Issue};
+use serde_json::{Map, Value};
+
+/// Collects issues while the loader walks a document.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub issues: Vec<Issue>,
+}
+
+pub(crate) fn key_path(path: &str, key: &str) -> String {
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        format!("{path}.{key}")
+    } else {
+        format!("{path}[{}]", Value::String(key.to_owned()))
+    }
+}
+
+pub(crate) fn index_path(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+/// Stable ids: lowercase ASCII letters, digits, `_` and `-`, starting with a letter, at most 64.
+pub(crate) fn is_id(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0].is_ascii_lowercase()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_' || *b == b'-')
+}
+
+pub(crate) fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Reader {
+    pub fn report(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
+        self.issues.push(Issue::new(code, path, message));
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &str, got: &Value) {
+        self.report(
+            Code::WrongType,
+            path,
+            format!("expected {expected}, found {}", type_name(got)),
+        );
+    }
+
+    /// An object whose keys are all among `allowed`; unknown keys are reported.
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.wrong_type(path, "an object", value);
+            return None;
+        };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                let hint = did_you_mean(key, allowed.iter().copied());
+                self.report(
+                    Code::UnknownField,
+                    key_path(path, key),
+                    format!(
+                        "unknown field '{key}'; remove it or use one of: {}.{hint}",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    /// A field that must be present.
+    pub fn required<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'v Value> {
+        let found = map.get(key);
+        if found.is_none() {
+            self.report(
+                Code::MissingField,
+                key_path(path, key),
+                format!("the field '{key}' is required here"),
+            );
+        }
+        found
+    }
+
+    pub fn string(&mut self, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.wrong_type(path, "a string", other);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, value: &Value, path: &str) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(path, "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A whole number in `0..=max`.
+    pub fn count(&mut self, value: &Value, path: &str, max: u32) -> Option<u32> {
+        match value.as_u64() {
+            Some(n) if n <= u64::from(max) => u32::try_from(n).ok(),
+            Some(_) => {
+                self.report(
+                    Code::InvalidValue,
+                    path,
+                    format!("must be at most {max}"),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(path, "a whole number of at least 0", value);
+                None
+            }
+        }
+    }
+
+    /// A stable id (see [`is_id`]).
+    pub fn id(&mut self, value: &Value, path: &str) -> Option<String> {
+        let text = self.string(value, path)?;
+        if is_id(&text) {
+            Some(text)
+        } else {
+            self.report(
+                Code::InvalidId,
+                path,
+                format!(
+                    "'{text}' is not a valid id: use lowercase ASCII letters, digits, '_' or '-', \
+                     starting with a letter, at most 64 characters"
+                ),
+            );
+            None
+        }
+    }
+
+    /// An array of at most `limit` items.
+    pub fn array<'v>(&mut self, value: &'v Value, path: &str, limit: usize) -> &'v [Value] {
+        match value {
+            Value::Array(items) if items.len() <= limit => items,
+            Value::Array(items) => {
+                self.report(
+                    Code::TooMany,
+                    path,
+                    format!("{} items; the limit is {limit}", items.len()),
+                );
+                &[]
+            }
+            other => {
+                self.wrong_type(path, "an array", other);
+                &[]
+            }
+        }
+    }
+
+    /// A list of ids, each valid.
+    pub fn ids(&mut self, value: &Value, path: &str, limit: usize) -> Vec<String> {
+        self.array(value, path, limit)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.id(v, &index_path(path, i)))
+            .collect()
+    }
+
+    /// A map from ids to values, in document order, with at most `limit` entries. Entries whose
+    /// key is not a valid id are reported and left out.
+    pub fn entries<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        limit: usize,
+    ) -> Vec<(String, &'v Value, String)> {
+        let Value::Object(map) = value else {
+            self.wrong_type(path, "an object", value);
+            return Vec::new();
+        };
+        if map.len() > limit {
+            self.report(
+                Code::TooMany,
+                path,
+                format!("{} entries; the limit is {limit}", map.len()),
+            );
+            return Vec::new();
+        }
+        map.iter()
+            .filter_map(|(key, v)| {
+                let p = key_path(path, key);
+                if is_id(key) {
+                    Some((key.clone(), v, p))
+                } else {
+                    self.report(
+                        Code::InvalidId,
+                        p,
+                        format!(
+                            "'{key}' is not a valid id: use lowercase ASCII letters, digits, '_' \
+                             or '-', starting with a letter"
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// An object with exactly one key, as conditions and effects are written: `{"all": [...]}`.
+    pub fn single_key<'v>(&mut self, value: &'v Value, path: &str) -> Option<(&'v str, &'v Value)> {
+        match value {
+            Value::Object(map) if map.len() == 1 => map.iter().next().map(|(k, v)| (k.as_str(), v)),
+            Value::Object(map) => {
+                self.report(
+                    Code::InvalidValue,
+                    path,
+                    format!(
+                        "write one operator per object (found {} keys); wrap several in \
+                         {{\"all\": [...]}}",
+                        map.len()
+                    ),
+                );
+                None
+            }
+            other => {
+                self.wrong_type(path, "an object with one key", other);
+                None
+            }
+        }
+    }
+}

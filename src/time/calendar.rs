@@ -1,0 +1,201 @@
+//! A policy calendar: a time zone, weekend days and holidays, and the arithmetic of durations in
+//! minutes, hours, calendar days and business days on it.
+
+use super::Timestamp;
+use chrono::{Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use chrono_tz::Tz;
+use std::collections::BTreeSet;
+
+/// A length of time in one unit. Calendar and business days follow the calendar's local time.
+///
+/// ```
+/// use ordergate::{Calendar, Duration, Timestamp};
+/// let cal = Calendar::new(chrono_tz::Asia::Jakarta, &[chrono::Weekday::Sat, chrono::Weekday::Sun], &[]);
+/// let friday = Timestamp::parse("2026-03-06T10:00:00+07:00").unwrap();
+/// let due = cal.add(friday, Duration::BusinessDays(3));
+/// assert_eq!(due.format_in(cal.zone()), "2026-03-11T10:00:00+07:00");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duration {
+    /// Elapsed minutes.
+    Minutes(u32),
+    /// Elapsed hours.
+    Hours(u32),
+    /// Calendar days: the same local time of day, that many dates later.
+    Days(u32),
+    /// Business days: the same local time of day on the n-th working day after; an instant on a
+    /// non-working day counts from 00:00 of the next working day.
+    BusinessDays(u32),
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (n, unit) = match self {
+            Duration::Minutes(n) => (n, "minute"),
+            Duration::Hours(n) => (n, "hour"),
+            Duration::Days(n) => (n, "day"),
+            Duration::BusinessDays(n) => (n, "business day"),
+        };
+        write!(f, "{n} {unit}{}", if *n == 1 { "" } else { "s" })
+    }
+}
+
+/// The largest count accepted in a duration, in any unit (about 27 years in days).
+pub const MAX_DURATION_COUNT: u32 = 10_000;
+
+/// Time zone, weekend and holidays of a policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    zone: Tz,
+    weekend: [bool; 7],
+    holidays: BTreeSet<NaiveDate>,
+}
+
+impl Calendar {
+    /// A calendar from its parts.
+    pub fn new(zone: Tz, weekend: &[Weekday], holidays: &[NaiveDate]) -> Self {
+        let mut days = [false; 7];
+        for day in weekend {
+            days[day.num_days_from_monday() as usize] = true;
+        }
+        Calendar {
+            zone,
+            weekend: days,
+            holidays: holidays.iter().copied().collect(),
+        }
+    }
+
+    /// The calendar's IANA time zone.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// Whether a local date is a working day (not a weekend day, not a holiday).
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !self.weekend[date.weekday().num_days_from_monday() as usize]
+            && !self.holidays.contains(&date)
+    }
+
+    /// The instant `duration` after `from` on this calendar.
+    pub fn add(&self, from: Timestamp, duration: Duration) -> Timestamp {
+        match duration {
+            Duration::Minutes(n) => from.offset(i64::from(n) * 60_000),
+            Duration::Hours(n) => from.offset(i64::from(n) * 3_600_000),
+            Duration::Days(n) => {
+                let local = self.local(from);
+                match local.date().checked_add_days(Days::new(u64::from(n))) {
+                    Some(date) => self.instant(date.and_time(local.time())),
+                    None => Timestamp::from_millis(i64::MAX),
+                }
+            }
+            Duration::BusinessDays(n) => self.add_business_days(from, n),
+        }
+    }
+
+    fn add_business_days(&self, from: Timestamp, n: u32) -> Timestamp {
+        let local = self.local(from);
+        let (mut date, time) = if self.is_working_day(local.date()) {
+            (local.date(), local.time())
+        } else {
+            match self.next_working_day(local.date()) {
+                Some(date) => (date, NaiveTime::MIN),
+                None => return Timestamp::from_millis(i64::MAX),
+            }
+        };
+        for _ in 0..n {
+            match self.next_working_day(date) {
+                Some(next) => date = next,
+                None => return Timestamp::from_millis(i64::MAX),
+            }
+        }
+        self.instant(date.and_time(time))
+    }
+
+    /// The first working day strictly after `date`. A calendar always has a working day within a
+    /// week plus its holidays; the bound keeps a malformed calendar from looping.
+    fn next_working_day(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let mut next = date;
+        for _ in 0..(8 + self.holidays.len()) {
+            next = next.succ_opt()?;
+            if self.is_working_day(next) {
+                return Some(next);
+            }
+        }
+        None
+    }
+
+    fn local(&self, t: Timestamp) -> NaiveDateTime {
+        t.to_utc().with_timezone(&self.zone).naive_local()
+    }
+
+    /// The instant of a local date-time. An ambiguous time (clocks turned back) takes the earlier
+    /// instant; a time that does not exist (clocks turned forward) is read with the offset in force
+    /// before the gap, so it lands as far past the gap as it was into it.
+    fn instant(&self, local: NaiveDateTime) -> Timestamp {
+        use chrono::Offset;
+        match self.zone.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
+                Timestamp::from_millis(t.timestamp_millis())
+            }
+            LocalResult::None => {
+                let before = local - chrono::Duration::hours(12);
+                let offset = self
+                    .zone
+                    .from_local_datetime(&before)
+                    .earliest()
+                    .map(|t| t.offset().fix().local_minus_utc())
+                    .unwrap_or(0);
+                let utc = local.and_utc().timestamp_millis() - i64::from(offset) * 1000;
+                Timestamp::from_millis(utc)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday::{Sat, Sun};
+
+    fn jakarta(holidays: &[&str]) -> Calendar {
+        let days: Vec<NaiveDate> = holidays.iter().map(|d| d.parse().unwrap()).collect();
+        Calendar::new(chrono_tz::Asia::Jakarta, &[Sat, Sun], &days)
+    }
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    #[test]
+    fn business_days_skip_weekend_and_holidays() {
+        let cal = jakarta(&["2026-03-10"]);
+        // Friday 10:00 -> Mon, (Tue holiday), Wed, Thu -> Thursday 10:00.
+        let due = cal.add(at("2026-03-06T10:00:00+07:00"), Duration::BusinessDays(3));
+        assert_eq!(due, at("2026-03-12T10:00:00+07:00"));
+    }
+
+    #[test]
+    fn request_on_a_weekend_counts_from_next_working_day_midnight() {
+        let cal = jakarta(&[]);
+        let due = cal.add(at("2026-03-07T15:30:00+07:00"), Duration::BusinessDays(3));
+        assert_eq!(due, at("2026-03-12T00:00:00+07:00"));
+    }
+
+    #[test]
+    fn calendar_days_keep_local_time_across_daylight_saving() {
+        let cal = Calendar::new(chrono_tz::Europe::Paris, &[Sat, Sun], &[]);
+        // Clocks go forward on 2026-03-29 in Paris.
+        let due = cal.add(at("2026-03-28T12:00:00+01:00"), Duration::Days(1));
+        assert_eq!(due, at("2026-03-29T12:00:00+02:00"));
+        // 02:30 does not exist that day: it moves forward past the gap.
+        let due = cal.add(at("2026-03-28T02:30:00+01:00"), Duration::Days(1));
+        assert_eq!(due, at("2026-03-29T03:30:00+02:00"));
+    }
+
+    #[test]
+    fn hours_are_elapsed_time() {
+        let cal = jakarta(&[]);
+        let due = cal.add(at("2026-03-07T15:30:00+07:00"), Duration::Hours(24));
+        assert_eq!(due, at("2026-03-08T15:30:00+07:00"));
+    }
+}
