@@ -4,7 +4,10 @@ use crate::{Error, Policy};
 
 const SOURCES: &[(&str, &str)] = &[
     ("dropi", include_str!("../policies/dropi.json")),
-    ("fr-backoffice", include_str!("../policies/fr-backoffice.json")),
+    (
+        "fr-backoffice",
+        include_str!("../policies/fr-backoffice.json"),
+    ),
 ];
 
 /// The ids of the built-in policies.
@@ -33,7 +36,10 @@ pub fn builtin(name: &str) -> Result<Policy, Error> {
         None => Err(Error::input(
             crate::Code::UnknownPolicy,
             "$",
-            format!("no built-in policy '{name}'; known: {}", builtin_names().join(", ")),
+            format!(
+                "no built-in policy '{name}'; known: {}",
+                builtin_names().join(", ")
+            ),
         )),
     }
 }

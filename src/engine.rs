@@ -40,10 +40,15 @@ impl Policy {
             return Err(Error::InvalidPolicy(vec![Issue::new(
                 Code::TooLarge,
                 "$",
-                format!("the policy is {} bytes; the limit is {}", text.len(), limits::MAX_POLICY_BYTES),
+                format!(
+                    "the policy is {} bytes; the limit is {}",
+                    text.len(),
+                    limits::MAX_POLICY_BYTES
+                ),
             )]));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
         Policy::from_value(&value)
     }
 
@@ -61,8 +66,16 @@ impl Policy {
                     s.push_str(&format!("{b:02x}"));
                     s
                 });
-                let stamp = PolicyStamp { id: document.id.clone(), version: document.version.clone(), hash };
-                Ok(Policy { program, document, stamp })
+                let stamp = PolicyStamp {
+                    id: document.id.clone(),
+                    version: document.version.clone(),
+                    hash,
+                };
+                Ok(Policy {
+                    program,
+                    document,
+                    stamp,
+                })
             }
             _ => Err(Error::InvalidPolicy(reader.issues)),
         }
@@ -91,14 +104,27 @@ impl Policy {
     /// Decides one action: `{"facts", "actor", "action", "params"?, "now", "locale"?}`.
     pub fn decide(&self, request: &Value) -> Result<Decision, Error> {
         let question = input::question(&self.program, request, &["action", "params"])?;
-        let action_value = request.get("action").ok_or_else(|| Error::input(Code::MissingField, "$.action", "the request needs 'action'"))?;
+        let action_value = request.get("action").ok_or_else(|| {
+            Error::input(Code::MissingField, "$.action", "the request needs 'action'")
+        })?;
         let action = input::action(&self.program, action_value, "$.action")?;
         let declared = &self.program.actions[action as usize].params;
         let params = match request.get("params") {
             None | Some(Value::Null) => vec![None; declared.len()],
-            Some(p) => input::named_values(&self.program, declared, p, "$.params", Code::UnknownParam, "parameter")?,
+            Some(p) => input::named_values(
+                &self.program,
+                declared,
+                p,
+                "$.params",
+                Code::UnknownParam,
+                "parameter",
+            )?,
         };
-        let decider = Decider { program: &self.program, stamp: &self.stamp, question: &question };
+        let decider = Decider {
+            program: &self.program,
+            stamp: &self.stamp,
+            question: &question,
+        };
         decider.decide(action, &params, Mode::Decide)
     }
 
@@ -106,7 +132,11 @@ impl Policy {
     /// `{"facts", "actor", "now", "locale"?}`. Parameters are not given; `requires` lists them.
     pub fn available(&self, request: &Value) -> Result<Vec<Decision>, Error> {
         let question = input::question(&self.program, request, &[])?;
-        let decider = Decider { program: &self.program, stamp: &self.stamp, question: &question };
+        let decider = Decider {
+            program: &self.program,
+            stamp: &self.stamp,
+            question: &question,
+        };
         (0..self.program.actions.len())
             .map(|a| {
                 let params = vec![None; self.program.actions[a].params.len()];

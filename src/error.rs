@@ -7,7 +7,7 @@ use std::fmt;
 /// A stable, machine-readable error code. The string form (for example `UNKNOWN_STATUS`) never
 /// changes between releases; messages may.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "Errors.ts"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Code {
     /// The text is not valid JSON.
@@ -118,7 +118,7 @@ impl fmt::Display for Code {
 ///
 /// `path` points into the JSON that was given, in the form `$.rules[2].when.all[0]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "Errors.ts"))]
 pub struct Issue {
     /// The stable code.
     pub code: Code,
@@ -167,7 +167,10 @@ fn first(issues: &[Issue]) -> String {
 impl Error {
     /// The code of the (first) problem.
     pub fn code(&self) -> Code {
-        self.issues().first().map(|i| i.code).unwrap_or(Code::InvalidValue)
+        self.issues()
+            .first()
+            .map(|i| i.code)
+            .unwrap_or(Code::InvalidValue)
     }
 
     /// Every problem the error carries (one for an input error).

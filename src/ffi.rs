@@ -39,13 +39,26 @@ pub fn error_json(error: &Error) -> String {
 
 fn parse(text: &str) -> Result<Value, Error> {
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(Error::input(Code::TooLarge, "$", format!("the request is {} bytes; the limit is {MAX_REQUEST_BYTES}", text.len())));
+        return Err(Error::input(
+            Code::TooLarge,
+            "$",
+            format!(
+                "the request is {} bytes; the limit is {MAX_REQUEST_BYTES}",
+                text.len()
+            ),
+        ));
     }
     serde_json::from_str(text).map_err(|e| Error::InvalidInput(json_error(&e)))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| Error::input(Code::InvalidValue, "$", format!("the answer could not be written: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        Error::input(
+            Code::InvalidValue,
+            "$",
+            format!("the answer could not be written: {e}"),
+        )
+    })
 }
 
 /// [`Policy::decide`] on JSON text.
@@ -61,10 +74,19 @@ pub fn available_json(policy: &Policy, request: &str) -> Result<String, Error> {
 /// [`Policy::apply`] on JSON text: `{"facts": {...}, "decision": {...}}`.
 pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
     let value = parse(request)?;
-    let facts = value.get("facts").ok_or_else(|| Error::input(Code::MissingField, "$.facts", "apply needs 'facts'"))?;
-    let decision = value.get("decision").ok_or_else(|| Error::input(Code::MissingField, "$.decision", "apply needs 'decision'"))?;
-    let decision: Decision = serde_json::from_value(decision.clone())
-        .map_err(|e| Error::input(Code::InvalidDecision, "$.decision", format!("not a decision of ordergate: {e}")))?;
+    let facts = value
+        .get("facts")
+        .ok_or_else(|| Error::input(Code::MissingField, "$.facts", "apply needs 'facts'"))?;
+    let decision = value
+        .get("decision")
+        .ok_or_else(|| Error::input(Code::MissingField, "$.decision", "apply needs 'decision'"))?;
+    let decision: Decision = serde_json::from_value(decision.clone()).map_err(|e| {
+        Error::input(
+            Code::InvalidDecision,
+            "$.decision",
+            format!("not a decision of ordergate: {e}"),
+        )
+    })?;
     to_json(&policy.apply(facts, &decision)?)
 }
 
@@ -72,7 +94,12 @@ pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
 /// statuses and labels, roles and actions.
 pub fn describe_json(policy: &Policy) -> String {
     let doc = policy.document();
-    let labels = |t: &crate::policy::model::Text| -> Value { t.iter().map(|(l, s)| (l.clone(), Value::String(s.clone()))).collect::<serde_json::Map<_, _>>().into() };
+    let labels = |t: &crate::policy::model::Text| -> Value {
+        t.iter()
+            .map(|(l, s)| (l.clone(), Value::String(s.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
     let value = serde_json::json!({
         "id": policy.id(),
         "version": policy.version(),

@@ -17,7 +17,10 @@ use std::collections::HashMap;
 /// document had none (the caller checks `r.issues`).
 pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
     let languages = doc.languages.clone();
-    let mut c = Compiler { r, languages: &languages };
+    let mut c = Compiler {
+        r,
+        languages: &languages,
+    };
     c.translations(&doc.name, "$.name");
 
     let mut domains = Vec::new();
@@ -28,9 +31,17 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         c.translations(&dim.label, &key_path(&path, "label"));
         let ids: Vec<String> = dim.statuses.iter().map(|(id, _)| id.clone()).collect();
         for (id, label) in &dim.statuses {
-            c.translations(label, &key_path(&key_path(&key_path(&path, "statuses"), id), "label"));
+            c.translations(
+                label,
+                &key_path(&key_path(&key_path(&path, "statuses"), id), "label"),
+            );
         }
-        let domain = push_domain(&mut domains, name, ids, dim.statuses.iter().map(|(_, l)| l.clone()).collect());
+        let domain = push_domain(
+            &mut domains,
+            name,
+            ids,
+            dim.statuses.iter().map(|(_, l)| l.clone()).collect(),
+        );
         dimension_domain.insert(name.clone(), domain);
         let default = dim.default.as_ref().and_then(|d| {
             let found = domains[domain as usize].index.get(d).copied();
@@ -39,12 +50,24 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             }
             found.map(Val::Status)
         });
-        facts.push(FactSlot { name: name.clone(), ty: Ty::Domain(domain), optional: false, default, is_dimension: true });
+        facts.push(FactSlot {
+            name: name.clone(),
+            ty: Ty::Domain(domain),
+            optional: false,
+            default,
+            is_dimension: true,
+        });
     }
     for (name, fact) in &doc.facts {
         let path = key_path("$.facts", name);
         if dimension_domain.contains_key(name) {
-            c.r.report(Code::DuplicateId, &path, format!("'{name}' is already a dimension, and every dimension is a fact; rename one"));
+            c.r.report(
+                Code::DuplicateId,
+                &path,
+                format!(
+                    "'{name}' is already a dimension, and every dimension is a fact; rename one"
+                ),
+            );
             continue;
         }
         if !fact.label.is_empty() {
@@ -55,7 +78,11 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
                 Some(d) => Ty::Domain(*d),
                 None => {
                     let hint = did_you_mean(dim, doc.dimensions.iter().map(|(n, _)| n.as_str()));
-                    c.r.report(Code::UnknownFact, key_path(&path, "dimension"), format!("no dimension '{dim}' is declared.{hint}"));
+                    c.r.report(
+                        Code::UnknownFact,
+                        key_path(&path, "dimension"),
+                        format!("no dimension '{dim}' is declared.{hint}"),
+                    );
                     continue;
                 }
             },
@@ -65,13 +92,27 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             let p = key_path(&path, "default");
             let found = literal_value(&ty, v, &domains);
             if found.is_none() {
-                c.r.report(Code::WrongType, &p, format!("the default does not fit the type of '{name}'"));
+                c.r.report(
+                    Code::WrongType,
+                    &p,
+                    format!("the default does not fit the type of '{name}'"),
+                );
             }
             found
         });
-        facts.push(FactSlot { name: name.clone(), ty, optional: fact.optional, default, is_dimension: false });
+        facts.push(FactSlot {
+            name: name.clone(),
+            ty,
+            optional: fact.optional,
+            default,
+            is_dimension: false,
+        });
     }
-    let fact_index = facts.iter().enumerate().map(|(i, f)| (f.name.clone(), i as Slot)).collect();
+    let fact_index = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.clone(), i as Slot))
+        .collect();
 
     let roles: Vec<Role> = doc
         .roles
@@ -87,10 +128,17 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         .iter()
         .filter_map(|(name, ty)| {
             if name == "id" || name == "role" {
-                c.r.report(Code::DuplicateId, key_path("$.actorAttributes", name), format!("'{name}' is built into every actor; do not declare it"));
+                c.r.report(
+                    Code::DuplicateId,
+                    key_path("$.actorAttributes", name),
+                    format!("'{name}' is built into every actor; do not declare it"),
+                );
                 return None;
             }
-            Some(Param { name: name.clone(), ty: plain_type(ty, name, &mut domains) })
+            Some(Param {
+                name: name.clone(),
+                ty: plain_type(ty, name, &mut domains),
+            })
         })
         .collect();
     let attribute_index = index_of(attributes.iter().map(|a| &a.name));
@@ -104,19 +152,45 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         .effects
         .iter()
         .map(|(name, decl)| {
-            c.translations(&decl.label, &key_path(&key_path("$.effects", name), "label"));
-            let args = decl.args.iter().map(|(n, t)| Param { name: n.clone(), ty: plain_type(t, n, &mut domains) }).collect();
-            EffectKind { name: name.clone(), label: decl.label.clone(), args }
+            c.translations(
+                &decl.label,
+                &key_path(&key_path("$.effects", name), "label"),
+            );
+            let args = decl
+                .args
+                .iter()
+                .map(|(n, t)| Param {
+                    name: n.clone(),
+                    ty: plain_type(t, n, &mut domains),
+                })
+                .collect();
+            EffectKind {
+                name: name.clone(),
+                label: decl.label.clone(),
+                args,
+            }
         })
         .collect();
 
     let action_params: Vec<Vec<Param>> = doc
         .actions
         .iter()
-        .map(|(_, a)| a.params.iter().map(|(n, t)| Param { name: n.clone(), ty: plain_type(t, n, &mut domains) }).collect())
+        .map(|(_, a)| {
+            a.params
+                .iter()
+                .map(|(n, t)| Param {
+                    name: n.clone(),
+                    ty: plain_type(t, n, &mut domains),
+                })
+                .collect()
+        })
         .collect();
     let action_names: HashMap<String, u16> = index_of(doc.actions.iter().map(|(n, _)| n));
-    let calendar = Calendar::new(doc.calendar.zone, &doc.calendar.weekend, &doc.calendar.holidays);
+    let calendar = Calendar::new(
+        doc.calendar.zone,
+        &doc.calendar.weekend,
+        &doc.calendar.holidays,
+    );
     let mut program = Program {
         languages: languages.clone(),
         calendar,
@@ -131,37 +205,77 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         action_index: action_names.clone(),
         effect_kinds,
         messages,
-        otherwise: Otherwise { reason: 0, alternatives: Vec::new() },
+        otherwise: Otherwise {
+            reason: 0,
+            alternatives: Vec::new(),
+        },
         rules: Vec::new(),
     };
-    let names = resolve::Names { program: &program, messages: &message_index };
+    let names = resolve::Names {
+        program: &program,
+        messages: &message_index,
+    };
     let mut actions = Vec::new();
     for ((name, action), params) in doc.actions.iter().zip(action_params) {
         let path = key_path("$.actions", name);
         c.translations(&action.label, &key_path(&path, "label"));
         let limit = action.limit.as_ref().and_then(|l| {
             let lp = key_path(&path, "limit");
-            let counter = names.fact_of_type(&mut c, &l.counter, &key_path(&lp, "counter"), |t| matches!(t, Ty::Counter), "a counter");
+            let counter = names.fact_of_type(
+                &mut c,
+                &l.counter,
+                &key_path(&lp, "counter"),
+                |t| matches!(t, Ty::Counter),
+                "a counter",
+            );
             let reason = names.message(&mut c, &l.reason, &key_path(&lp, "reason"));
-            Some(Limit { counter: counter?, max: l.max, reason: reason? })
+            Some(Limit {
+                counter: counter?,
+                max: l.max,
+                reason: reason?,
+            })
         });
         let scope = resolve::Scope { params: &params };
-        let otherwise = action.otherwise.as_ref().and_then(|o| names.otherwise(&mut c, o, &key_path(&path, "otherwise"), &scope));
-        actions.push(Action { name: name.clone(), label: action.label.clone(), params, limit, otherwise, rules: Vec::new() });
+        let otherwise = action
+            .otherwise
+            .as_ref()
+            .and_then(|o| names.otherwise(&mut c, o, &key_path(&path, "otherwise"), &scope));
+        actions.push(Action {
+            name: name.clone(),
+            label: action.label.clone(),
+            params,
+            limit,
+            otherwise,
+            rules: Vec::new(),
+        });
     }
     let no_params = resolve::Scope::empty();
-    let otherwise = names.otherwise(&mut c, &doc.otherwise, "$.otherwise", &no_params);
+    let otherwise = doc
+        .otherwise
+        .as_ref()
+        .and_then(|o| names.otherwise(&mut c, o, "$.otherwise", &no_params));
 
     let mut rules = Vec::new();
     let mut rule_ids: HashMap<&str, usize> = HashMap::new();
     for (i, rule) in doc.rules.iter().enumerate() {
         let path = index_path("$.rules", i);
         if let Some(first) = rule_ids.insert(&rule.id, i) {
-            c.r.report(Code::DuplicateId, key_path(&path, "id"), format!("the rule id '{}' is already used by $.rules[{first}]", rule.id));
+            c.r.report(
+                Code::DuplicateId,
+                key_path(&path, "id"),
+                format!(
+                    "the rule id '{}' is already used by $.rules[{first}]",
+                    rule.id
+                ),
+            );
         }
-        let Some(action) = names.action(&mut c, &rule.action, &key_path(&path, "action")) else { continue };
+        let Some(action) = names.action(&mut c, &rule.action, &key_path(&path, "action")) else {
+            continue;
+        };
         let action_doc = &actions[action as usize];
-        let scope = resolve::Scope { params: &action_doc.params };
+        let scope = resolve::Scope {
+            params: &action_doc.params,
+        };
         if let Some(compiled) = names.rule(&mut c, rule, action, &scope, &path) {
             rules.push(compiled);
         }
@@ -174,11 +288,25 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
     reach::check(&mut c, doc, &rules, &program);
     drop(names);
     program.actions = actions;
-    program.otherwise = otherwise.unwrap_or(Otherwise { reason: 0, alternatives: Vec::new() });
+    program.otherwise = otherwise.unwrap_or(Otherwise {
+        reason: 0,
+        alternatives: Vec::new(),
+    });
     program.rules = rules;
-    let nodes: usize = program.rules.iter().map(|r| r.when.as_ref().map_or(0, count_nodes)).sum();
+    let nodes: usize = program
+        .rules
+        .iter()
+        .map(|r| r.when.as_ref().map_or(0, count_nodes))
+        .sum();
     if nodes > crate::policy::limits::MAX_CONDITION_NODES {
-        c.r.report(Code::TooLarge, "$.rules", format!("{nodes} condition nodes; the limit is {}", crate::policy::limits::MAX_CONDITION_NODES));
+        c.r.report(
+            Code::TooLarge,
+            "$.rules",
+            format!(
+                "{nodes} condition nodes; the limit is {}",
+                crate::policy::limits::MAX_CONDITION_NODES
+            ),
+        );
     }
     program
 }
@@ -191,7 +319,9 @@ fn count_nodes(cond: &Cond) -> usize {
     }
 }
 
-fn index_of<'a, T: TryFrom<usize> + Copy>(names: impl Iterator<Item = &'a String>) -> HashMap<String, T> {
+fn index_of<'a, T: TryFrom<usize> + Copy>(
+    names: impl Iterator<Item = &'a String>,
+) -> HashMap<String, T> {
     names
         .enumerate()
         .filter_map(|(i, n)| T::try_from(i).ok().map(|i| (n.clone(), i)))
@@ -199,8 +329,17 @@ fn index_of<'a, T: TryFrom<usize> + Copy>(names: impl Iterator<Item = &'a String
 }
 
 fn push_domain(domains: &mut Vec<Domain>, name: &str, ids: Vec<String>, labels: Vec<Text>) -> u16 {
-    let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u8)).collect();
-    domains.push(Domain { name: name.to_owned(), ids, labels, index });
+    let index = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), i as u8))
+        .collect();
+    domains.push(Domain {
+        name: name.to_owned(),
+        ids,
+        labels,
+        index,
+    });
     (domains.len() - 1) as u16
 }
 
@@ -213,7 +352,9 @@ fn plain_type(ty: &ValueType, name: &str, domains: &mut Vec<Domain>) -> Ty {
         ValueType::Money(c) => Ty::Money(*c),
         ValueType::Timestamp => Ty::Timestamp,
         ValueType::String | ValueType::Status(_) => Ty::String,
-        ValueType::Enum(values) => Ty::Domain(push_domain(domains, name, values.clone(), Vec::new())),
+        ValueType::Enum(values) => {
+            Ty::Domain(push_domain(domains, name, values.clone(), Vec::new()))
+        }
     }
 }
 
@@ -228,7 +369,11 @@ impl Compiler<'_> {
     pub fn translations(&mut self, text: &Text, path: &str) {
         for lang in self.languages {
             if !text.iter().any(|(l, _)| l == lang) {
-                self.r.report(Code::MissingTranslation, path, format!("add the text in '{lang}', a declared language of this policy"));
+                self.r.report(
+                    Code::MissingTranslation,
+                    path,
+                    format!("add the text in '{lang}', a declared language of this policy"),
+                );
             }
         }
         for (lang, _) in text {
@@ -240,6 +385,14 @@ impl Compiler<'_> {
 
     pub fn unknown_status(&mut self, path: &str, given: &str, domain: &Domain) {
         let hint = did_you_mean(given, domain.ids.iter().map(String::as_str));
-        self.r.report(Code::UnknownStatus, path, format!("'{given}' is not a value of '{}'; known: {}.{hint}", domain.name, domain.ids.join(", ")));
+        self.r.report(
+            Code::UnknownStatus,
+            path,
+            format!(
+                "'{given}' is not a value of '{}'; known: {}.{hint}",
+                domain.name,
+                domain.ids.join(", ")
+            ),
+        );
     }
 }

@@ -109,11 +109,23 @@ pub(crate) enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
-    In { slot: Slot, mask: u128 },
+    In {
+        slot: Slot,
+        mask: u128,
+    },
     Is(Slot),
     Present(Slot),
-    Compare { op: CompareOp, left: Operand, right: Operand },
-    Window { kind: WindowKind, slot: Slot, duration: Duration, edge: Edge },
+    Compare {
+        op: CompareOp,
+        left: Operand,
+        right: Operand,
+    },
+    Window {
+        kind: WindowKind,
+        slot: Slot,
+        duration: Duration,
+        edge: Edge,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -11,22 +11,37 @@ use std::collections::HashMap;
 pub(super) fn check(c: &mut Compiler, doc: &Document, rules: &[Rule], program: &Program) {
     // Rules are compiled in document order, but a rule that failed to compile is missing; map
     // each compiled rule back to its index in the document by id.
-    let position: HashMap<&str, usize> = doc.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    let all_roles = if program.roles.len() >= 64 { u64::MAX } else { (1u64 << program.roles.len()) - 1 };
+    let position: HashMap<&str, usize> = doc
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let all_roles = if program.roles.len() >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << program.roles.len()) - 1
+    };
     for (i, rule) in rules.iter().enumerate() {
-        let path = index_path("$.rules", position.get(rule.id.as_str()).copied().unwrap_or(i));
+        let path = index_path(
+            "$.rules",
+            position.get(rule.id.as_str()).copied().unwrap_or(i),
+        );
         let roles = rule.roles & all_roles;
-        if let Some(earlier) = rules[..i]
-            .iter()
-            .find(|e| e.action == rule.action && e.when.is_none() && (e.roles & all_roles) & roles == roles)
-        {
+        if let Some(earlier) = rules[..i].iter().find(|e| {
+            e.action == rule.action && e.when.is_none() && (e.roles & all_roles) & roles == roles
+        }) {
             c.r.report(
                 Code::UnreachableRule,
                 &path,
                 format!("the earlier rule '{}' always matches this action for these roles, so this rule never fires; reorder or narrow them", earlier.id),
             );
         } else if rule.when.as_ref().is_some_and(never_true) {
-            c.r.report(Code::UnreachableRule, key_path(&path, "when"), "no facts can satisfy this condition (its status memberships exclude each other)");
+            c.r.report(
+                Code::UnreachableRule,
+                key_path(&path, "when"),
+                "no facts can satisfy this condition (its status memberships exclude each other)",
+            );
         }
     }
 }

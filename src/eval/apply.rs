@@ -8,7 +8,12 @@ use crate::error::{Code, Error};
 
 /// Applies `decision.changes` in order. Refuses a decision of another policy, and one whose
 /// `from` values no longer match the facts (the order moved on since it was decided).
-pub(crate) fn apply(program: &Program, stamp: &PolicyStamp, facts: &mut FactValues, decision: &Decision) -> Result<(), Error> {
+pub(crate) fn apply(
+    program: &Program,
+    stamp: &PolicyStamp,
+    facts: &mut FactValues,
+    decision: &Decision,
+) -> Result<(), Error> {
     if decision.policy.hash != stamp.hash {
         return Err(Error::input(
             Code::InvalidDecision,
@@ -20,7 +25,11 @@ pub(crate) fn apply(program: &Program, stamp: &PolicyStamp, facts: &mut FactValu
     for (i, change) in decision.changes.iter().enumerate() {
         let path = format!("$.decision.changes[{i}]");
         let Some(&slot) = program.fact_index.get(&change.fact) else {
-            return Err(Error::input(Code::InvalidDecision, format!("{path}.fact"), format!("the policy declares no fact '{}'", change.fact)));
+            return Err(Error::input(
+                Code::InvalidDecision,
+                format!("{path}.fact"),
+                format!("the policy declares no fact '{}'", change.fact),
+            ));
         };
         let fact = &program.facts[slot as usize];
         let current = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), zone);
@@ -33,11 +42,20 @@ pub(crate) fn apply(program: &Program, stamp: &PolicyStamp, facts: &mut FactValu
         }
         facts.0[slot as usize] = if change.to.is_null() {
             if !fact.optional {
-                return Err(Error::input(Code::InvalidDecision, format!("{path}.to"), format!("'{}' cannot be null", change.fact)));
+                return Err(Error::input(
+                    Code::InvalidDecision,
+                    format!("{path}.to"),
+                    format!("'{}' cannot be null", change.fact),
+                ));
             }
             None
         } else {
-            Some(input::value(program, &fact.ty, &change.to, &format!("{path}.to"))?)
+            Some(input::value(
+                program,
+                &fact.ty,
+                &change.to,
+                &format!("{path}.to"),
+            )?)
         };
     }
     Ok(())

@@ -43,8 +43,16 @@ impl Env<'_> {
 
     /// The end of a window and whether the condition holds now; `flip` is the first instant at
     /// which it would not.
-    fn window(&self, kind: WindowKind, slot: u16, duration: crate::time::Duration, edge: Edge) -> Option<(bool, Timestamp, Timestamp)> {
-        let Val::Time(since) = self.fact(slot)? else { return None };
+    fn window(
+        &self,
+        kind: WindowKind,
+        slot: u16,
+        duration: crate::time::Duration,
+        edge: Edge,
+    ) -> Option<(bool, Timestamp, Timestamp)> {
+        let Val::Time(since) = self.fact(slot)? else {
+            return None;
+        };
         let end = self.program.calendar.add(*since, duration);
         let now = self.now;
         Some(match (kind, edge) {
@@ -62,14 +70,21 @@ impl Env<'_> {
             Cond::All(items) => items.iter().all(|c| self.eval(c, next)),
             Cond::Any(items) => items.iter().any(|c| self.eval(c, next)),
             Cond::Not(inner) => !self.eval(inner, next),
-            Cond::In { slot, mask } => matches!(self.fact(*slot), Some(Val::Status(s)) if mask & (1u128 << s) != 0),
+            Cond::In { slot, mask } => {
+                matches!(self.fact(*slot), Some(Val::Status(s)) if mask & (1u128 << s) != 0)
+            }
             Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
             Cond::Present(slot) => self.fact(*slot).is_some(),
             Cond::Compare { op, left, right } => match (self.operand(left), self.operand(right)) {
                 (Some(l), Some(r)) => compare(&l, &r).is_some_and(|o| holds(*op, o)),
                 _ => false,
             },
-            Cond::Window { kind, slot, duration, edge } => match self.window(*kind, *slot, *duration, *edge) {
+            Cond::Window {
+                kind,
+                slot,
+                duration,
+                edge,
+            } => match self.window(*kind, *slot, *duration, *edge) {
                 Some((holds, _, flip)) => {
                     // Only a window that has not flipped yet can still change the answer.
                     if flip > self.now && ((*kind == WindowKind::Within) == holds) {
@@ -93,20 +108,38 @@ impl Env<'_> {
                 }
                 format!("{path}: holds")
             }
-            Cond::Any(items) => format!("{path}.any: none of the {} alternatives holds", items.len()),
+            Cond::Any(items) => {
+                format!("{path}.any: none of the {} alternatives holds", items.len())
+            }
             Cond::Not(_) => format!("{path}.not: the negated condition holds"),
             Cond::In { slot, mask } => {
                 let fact = &self.program.facts[*slot as usize];
-                let Ty::Domain(d) = fact.ty else { return path.to_owned() };
+                let Ty::Domain(d) = fact.ty else {
+                    return path.to_owned();
+                };
                 let domain = &self.program.domains[d as usize];
-                let listed: Vec<&str> = (0..domain.ids.len()).filter(|b| mask & (1u128 << b) != 0).map(|b| domain.ids[b].as_str()).collect();
+                let listed: Vec<&str> = (0..domain.ids.len())
+                    .filter(|b| mask & (1u128 << b) != 0)
+                    .map(|b| domain.ids[b].as_str())
+                    .collect();
                 match self.fact(*slot) {
-                    Some(Val::Status(s)) => format!("{path}.in: {} is '{}', not one of [{}]", fact.name, domain.ids[*s as usize], listed.join(", ")),
+                    Some(Val::Status(s)) => format!(
+                        "{path}.in: {} is '{}', not one of [{}]",
+                        fact.name,
+                        domain.ids[*s as usize],
+                        listed.join(", ")
+                    ),
                     _ => format!("{path}.in: {} is absent", fact.name),
                 }
             }
-            Cond::Is(slot) => format!("{path}.is: {} is not true", self.program.facts[*slot as usize].name),
-            Cond::Present(slot) => format!("{path}.present: {} is absent", self.program.facts[*slot as usize].name),
+            Cond::Is(slot) => format!(
+                "{path}.is: {} is not true",
+                self.program.facts[*slot as usize].name
+            ),
+            Cond::Present(slot) => format!(
+                "{path}.present: {} is absent",
+                self.program.facts[*slot as usize].name
+            ),
             Cond::Compare { op, left, right } => {
                 let show = |o: &Operand| match self.operand(o) {
                     Some(v) => show_val(&v),
@@ -116,7 +149,9 @@ impl Env<'_> {
                     Operand::Fact(s) => self.program.facts[*s as usize].name.clone(),
                     Operand::Param(i) => format!("param {i}"),
                     Operand::ActorId => "actor.id".to_owned(),
-                    Operand::ActorAttr(i) => format!("actor.{}", self.program.attributes[*i as usize].name),
+                    Operand::ActorAttr(i) => {
+                        format!("actor.{}", self.program.attributes[*i as usize].name)
+                    }
                     Operand::Const(_) => "value".to_owned(),
                 };
                 let sym = match op {
@@ -127,9 +162,20 @@ impl Env<'_> {
                     CompareOp::Gt => ">",
                     CompareOp::Ge => ">=",
                 };
-                format!("{path}: {} ({}) {sym} {} ({}) is false", name(left), show(left), name(right), show(right))
+                format!(
+                    "{path}: {} ({}) {sym} {} ({}) is false",
+                    name(left),
+                    show(left),
+                    name(right),
+                    show(right)
+                )
             }
-            Cond::Window { kind, slot, duration, edge } => {
+            Cond::Window {
+                kind,
+                slot,
+                duration,
+                edge,
+            } => {
                 let fact = &self.program.facts[*slot as usize].name;
                 let zone = self.program.calendar.zone();
                 match self.window(*kind, *slot, *duration, *edge) {

@@ -5,7 +5,9 @@ use super::condition::{Env, NextChange};
 use super::input::{FactValues, Question};
 use super::json::{message, text, val_to_json};
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceResult, TraceStep};
-use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val};
+use crate::compile::program::{
+    Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val,
+};
 use crate::error::{Code, Error};
 use crate::policy::reader::key_path;
 
@@ -28,24 +30,47 @@ impl Decider<'_> {
         &self.program.languages[self.question.language]
     }
 
-    pub fn decide(&self, action_index: u16, params: &[Option<Val>], mode: Mode) -> Result<Decision, Error> {
+    pub fn decide(
+        &self,
+        action_index: u16,
+        params: &[Option<Val>],
+        mode: Mode,
+    ) -> Result<Decision, Error> {
         let program = self.program;
         let q = self.question;
         let action = &program.actions[action_index as usize];
-        let env = Env { program, facts: &q.facts, actor: &q.actor, params, now: q.now };
+        let env = Env {
+            program,
+            facts: &q.facts,
+            actor: &q.actor,
+            params,
+            now: q.now,
+        };
         let mut trace = Vec::new();
         let mut next = NextChange::default();
-        let used = action.limit.as_ref().map(|l| match env.facts.0[l.counter as usize] {
-            Some(Val::Int(n)) => n,
-            _ => 0,
-        });
-        let remaining = action.limit.as_ref().zip(used).map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
+        let used = action
+            .limit
+            .as_ref()
+            .map(|l| match env.facts.0[l.counter as usize] {
+                Some(Val::Int(n)) => n,
+                _ => 0,
+            });
+        let remaining = action
+            .limit
+            .as_ref()
+            .zip(used)
+            .map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
 
         if let (Some(limit), Some(0)) = (&action.limit, remaining) {
             trace.push(TraceStep {
                 rule: None,
                 result: TraceResult::LimitReached,
-                detail: Some(format!("{} is {} of {}", program.facts[limit.counter as usize].name, used.unwrap_or(0), limit.max)),
+                detail: Some(format!(
+                    "{} is {} of {}",
+                    program.facts[limit.counter as usize].name,
+                    used.unwrap_or(0),
+                    limit.max
+                )),
             });
             let mut d = self.denial(action, limit.reason, None, &[], &env, trace);
             d.remaining_chances = remaining;
@@ -59,38 +84,72 @@ impl Decider<'_> {
                 trace.push(TraceStep {
                     rule: Some(rule.id.clone()),
                     result: TraceResult::RoleMismatch,
-                    detail: Some(format!("role '{}' is not among the rule's roles", program.roles[q.actor.role as usize].name)),
+                    detail: Some(format!(
+                        "role '{}' is not among the rule's roles",
+                        program.roles[q.actor.role as usize].name
+                    )),
                 });
                 continue;
             }
             if let Some(when) = &rule.when {
                 if !env.eval(when, &mut next) {
-                    trace.push(TraceStep { rule: Some(rule.id.clone()), result: TraceResult::ConditionFalse, detail: Some(env.explain(when, "when")) });
+                    trace.push(TraceStep {
+                        rule: Some(rule.id.clone()),
+                        result: TraceResult::ConditionFalse,
+                        detail: Some(env.explain(when, "when")),
+                    });
                     continue;
                 }
             }
-            trace.push(TraceStep { rule: Some(rule.id.clone()), result: TraceResult::Matched, detail: None });
+            trace.push(TraceStep {
+                rule: Some(rule.id.clone()),
+                result: TraceResult::Matched,
+                detail: None,
+            });
             let mut d = self.matched(action, rule, &env, mode, trace)?;
-            d.valid_until = next.0.map(|t| t.offset(-1).format_in(program.calendar.zone()));
+            d.valid_until = next
+                .0
+                .map(|t| t.offset(-1).format_in(program.calendar.zone()));
             d.remaining_chances = remaining;
             return Ok(d);
         }
 
-        trace.push(TraceStep { rule: None, result: TraceResult::NoRuleMatched, detail: Some("no rule of this action matched; the policy's fallback applies".into()) });
+        trace.push(TraceStep {
+            rule: None,
+            result: TraceResult::NoRuleMatched,
+            detail: Some("no rule of this action matched; the policy's fallback applies".into()),
+        });
         let otherwise: &Otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
-        let mut d = self.denial(action, otherwise.reason, None, &otherwise.alternatives, &env, trace);
-        d.valid_until = next.0.map(|t| t.offset(-1).format_in(program.calendar.zone()));
+        let mut d = self.denial(
+            action,
+            otherwise.reason,
+            None,
+            &otherwise.alternatives,
+            &env,
+            trace,
+        );
+        d.valid_until = next
+            .0
+            .map(|t| t.offset(-1).format_in(program.calendar.zone()));
         d.remaining_chances = remaining;
         Ok(d)
     }
 
-    fn base(&self, action: &Action, outcome: Outcome, env: &Env, trace: Vec<TraceStep>) -> Decision {
+    fn base(
+        &self,
+        action: &Action,
+        outcome: Outcome,
+        env: &Env,
+        trace: Vec<TraceStep>,
+    ) -> Decision {
         let program = self.program;
         Decision {
             policy: self.stamp.clone(),
             action: action.name.clone(),
             label: text(&action.label, self.lang()),
-            role: program.roles[self.question.actor.role as usize].name.clone(),
+            role: program.roles[self.question.actor.role as usize]
+                .name
+                .clone(),
             outcome,
             approver: None,
             rule: None,
@@ -111,10 +170,22 @@ impl Decider<'_> {
 
     fn reason(&self, code: u16, rule: Option<&Rule>) -> api::Reason {
         let (code, message) = message(self.program, code, self.lang());
-        api::Reason { code, message, rule: rule.map(|r| r.id.clone()) }
+        api::Reason {
+            code,
+            message,
+            rule: rule.map(|r| r.id.clone()),
+        }
     }
 
-    fn denial(&self, action: &Action, reason: u16, rule: Option<&Rule>, alternatives: &[Alternative], env: &Env, trace: Vec<TraceStep>) -> Decision {
+    fn denial(
+        &self,
+        action: &Action,
+        reason: u16,
+        rule: Option<&Rule>,
+        alternatives: &[Alternative],
+        env: &Env,
+        trace: Vec<TraceStep>,
+    ) -> Decision {
         let mut d = self.base(action, Outcome::Denied, env, trace);
         d.reasons.push(self.reason(reason, rule));
         d.alternatives = self.alternatives(alternatives, env);
@@ -125,12 +196,25 @@ impl Decider<'_> {
         let lang = self.lang();
         alternatives
             .iter()
-            .filter(|a| a.when.as_ref().is_none_or(|w| env.eval(w, &mut NextChange::default())))
+            .filter(|a| {
+                a.when
+                    .as_ref()
+                    .is_none_or(|w| env.eval(w, &mut NextChange::default()))
+            })
             .map(|a| {
                 let (code, message) = message(self.program, a.message, lang);
-                let mut out = api::Alternative { kind: api::AlternativeKind::Action, action: None, contact: None, wait_for: None, code, message };
+                let mut out = api::Alternative {
+                    kind: api::AlternativeKind::Action,
+                    action: None,
+                    contact: None,
+                    wait_for: None,
+                    code,
+                    message,
+                };
                 match &a.kind {
-                    AlternativeKind::Action(i) => out.action = Some(self.program.actions[*i as usize].name.clone()),
+                    AlternativeKind::Action(i) => {
+                        out.action = Some(self.program.actions[*i as usize].name.clone())
+                    }
                     AlternativeKind::Contact(party) => {
                         out.kind = api::AlternativeKind::Contact;
                         out.contact = Some(party.clone());
@@ -145,7 +229,14 @@ impl Decider<'_> {
             .collect()
     }
 
-    fn matched(&self, action: &Action, rule: &Rule, env: &Env, mode: Mode, trace: Vec<TraceStep>) -> Result<Decision, Error> {
+    fn matched(
+        &self,
+        action: &Action,
+        rule: &Rule,
+        env: &Env,
+        mode: Mode,
+        trace: Vec<TraceStep>,
+    ) -> Result<Decision, Error> {
         let program = self.program;
         if rule.outcome == Outcome::Denied {
             let reason = rule.reason.unwrap_or(program.otherwise.reason);
@@ -156,8 +247,14 @@ impl Decider<'_> {
         }
         let mut d = self.base(action, rule.outcome, env, trace);
         d.rule = Some(rule.id.clone());
-        d.approver = rule.approver.map(|r| program.roles[r as usize].name.clone());
-        d.reasons = rule.reason.map(|r| self.reason(r, Some(rule))).into_iter().collect();
+        d.approver = rule
+            .approver
+            .map(|r| program.roles[r as usize].name.clone());
+        d.reasons = rule
+            .reason
+            .map(|r| self.reason(r, Some(rule)))
+            .into_iter()
+            .collect();
         d.alternatives = self.alternatives(&rule.alternatives, env);
         d.auto_decision = self.auto_decision(rule, env);
         for &p in &rule.requires {
@@ -167,7 +264,10 @@ impl Decider<'_> {
                 return Err(Error::input(
                     Code::MissingParam,
                     key_path("$.params", &param.name),
-                    format!("'{}' needs the parameter '{}' under rule '{}'", action.name, param.name, rule.id),
+                    format!(
+                        "'{}' needs the parameter '{}' under rule '{}'",
+                        action.name, param.name, rule.id
+                    ),
                 ));
             }
         }
@@ -183,7 +283,13 @@ impl Decider<'_> {
         Ok(d)
     }
 
-    fn operand_value(&self, op: &crate::compile::program::Operand, action: &Action, env: &Env, mode: Mode) -> Result<Option<Option<Val>>, Error> {
+    fn operand_value(
+        &self,
+        op: &crate::compile::program::Operand,
+        action: &Action,
+        env: &Env,
+        mode: Mode,
+    ) -> Result<Option<Option<Val>>, Error> {
         use crate::compile::program::Operand;
         let value = env.operand(op);
         if let (Operand::Param(i), None) = (op, &value) {
@@ -191,12 +297,24 @@ impl Decider<'_> {
                 return Ok(None);
             }
             let name = &action.params[*i as usize].name;
-            return Err(Error::input(Code::MissingParam, key_path("$.params", name), format!("'{}' needs the parameter '{name}'", action.name)));
+            return Err(Error::input(
+                Code::MissingParam,
+                key_path("$.params", name),
+                format!("'{}' needs the parameter '{name}'", action.name),
+            ));
         }
         Ok(Some(value))
     }
 
-    fn effect(&self, effect: &Effect, action: &Action, env: &Env, facts: &mut FactValues, d: &mut Decision, mode: Mode) -> Result<(), Error> {
+    fn effect(
+        &self,
+        effect: &Effect,
+        action: &Action,
+        env: &Env,
+        facts: &mut FactValues,
+        d: &mut Decision,
+        mode: Mode,
+    ) -> Result<(), Error> {
         let program = self.program;
         let zone = program.calendar.zone();
         let (slot, value) = match effect {
@@ -222,9 +340,16 @@ impl Decider<'_> {
                         Some(v) => v,
                         None => continue,
                     };
-                    out.insert(arg.name.clone(), val_to_json(program, &arg.ty, value.as_ref(), zone));
+                    out.insert(
+                        arg.name.clone(),
+                        val_to_json(program, &arg.ty, value.as_ref(), zone),
+                    );
                 }
-                d.effects.push(api::NamedEffect { effect: decl.name.clone(), label: text(&decl.label, self.lang()), args: out });
+                d.effects.push(api::NamedEffect {
+                    effect: decl.name.clone(),
+                    label: text(&decl.label, self.lang()),
+                    args: out,
+                });
                 return Ok(());
             }
         };
@@ -235,7 +360,11 @@ impl Decider<'_> {
         let from = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), zone);
         let to = val_to_json(program, &fact.ty, value.as_ref(), zone);
         facts.0[slot as usize] = value;
-        d.changes.push(api::Change { fact: fact.name.clone(), from, to });
+        d.changes.push(api::Change {
+            fact: fact.name.clone(),
+            from,
+            to,
+        });
         Ok(())
     }
 
@@ -249,7 +378,10 @@ impl Decider<'_> {
             },
         };
         let at = self.program.calendar.add(from, auto.after);
-        Some(api::AutoDecision { at: at.format_in(self.program.calendar.zone()), outcome: auto.outcome })
+        Some(api::AutoDecision {
+            at: at.format_in(self.program.calendar.zone()),
+            outcome: auto.outcome,
+        })
     }
 }
 
@@ -260,7 +392,12 @@ fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, 
         .iter()
         .enumerate()
         .filter(|(_, f)| f.is_dimension)
-        .map(|(i, f)| (f.name.clone(), val_to_json(program, &f.ty, facts.0[i].as_ref(), zone)))
+        .map(|(i, f)| {
+            (
+                f.name.clone(),
+                val_to_json(program, &f.ty, facts.0[i].as_ref(), zone),
+            )
+        })
         .collect()
 }
 
@@ -269,13 +406,23 @@ fn status_ref(program: &Program, slot: u16, status: u8, lang: &str) -> api::Stat
     let label = match fact.ty {
         crate::compile::program::Ty::Domain(d) => {
             let domain = &program.domains[d as usize];
-            domain.labels.get(status as usize).map(|t| text(t, lang)).unwrap_or_else(|| domain.ids[status as usize].clone())
+            domain
+                .labels
+                .get(status as usize)
+                .map(|t| text(t, lang))
+                .unwrap_or_else(|| domain.ids[status as usize].clone())
         }
         _ => String::new(),
     };
     let id = match fact.ty {
-        crate::compile::program::Ty::Domain(d) => program.domains[d as usize].ids[status as usize].clone(),
+        crate::compile::program::Ty::Domain(d) => {
+            program.domains[d as usize].ids[status as usize].clone()
+        }
         _ => String::new(),
     };
-    api::StatusRef { fact: fact.name.clone(), status: id, label }
+    api::StatusRef {
+        fact: fact.name.clone(),
+        status: id,
+        label,
+    }
 }

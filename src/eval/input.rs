@@ -34,7 +34,11 @@ pub(crate) struct Question {
 
 fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, Error> {
     value.as_object().ok_or_else(|| {
-        Error::input(Code::WrongType, path, format!("expected an object, found {}", type_name(value)))
+        Error::input(
+            Code::WrongType,
+            path,
+            format!("expected an object, found {}", type_name(value)),
+        )
     })
 }
 
@@ -45,7 +49,10 @@ fn only_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(
             Err(Error::input(
                 Code::UnknownField,
                 key_path(path, k),
-                format!("unknown field '{k}'; expected: {}.{hint}", allowed.join(", ")),
+                format!(
+                    "unknown field '{k}'; expected: {}.{hint}",
+                    allowed.join(", ")
+                ),
             ))
         }
         None => Ok(()),
@@ -55,29 +62,52 @@ fn only_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(
 /// Reads a value of type `ty` given in an input.
 pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result<Val, Error> {
     let wrong = |what: &str| {
-        Error::input(Code::WrongType, path, format!("expected {what}, found {}", type_name(v)))
+        Error::input(
+            Code::WrongType,
+            path,
+            format!("expected {what}, found {}", type_name(v)),
+        )
     };
     Ok(match ty {
         Ty::Boolean => Val::Bool(v.as_bool().ok_or_else(|| wrong("true or false"))?),
         Ty::Counter => {
-            let n = v.as_u64().ok_or_else(|| wrong("a whole number of at least 0"))?;
+            let n = v
+                .as_u64()
+                .ok_or_else(|| wrong("a whole number of at least 0"))?;
             match i64::try_from(n) {
                 Ok(n) if n <= crate::money::MAX_MINOR_UNITS => Val::Int(n),
-                _ => return Err(Error::input(Code::InvalidValue, path, "the count is too large")),
+                _ => {
+                    return Err(Error::input(
+                        Code::InvalidValue,
+                        path,
+                        "the count is too large",
+                    ))
+                }
             }
         }
-        Ty::Number => Val::Num(v.as_f64().filter(|f| f.is_finite()).ok_or_else(|| wrong("a number"))?),
+        Ty::Number => Val::Num(
+            v.as_f64()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| wrong("a number"))?,
+        ),
         Ty::Money(currency) => {
             let (amount, given_currency) = match v {
                 Value::Object(m) => {
                     only_keys(m, path, &["amount", "currency"])?;
-                    (m.get("amount").unwrap_or(&Value::Null), m.get("currency").and_then(Value::as_str))
+                    (
+                        m.get("amount").unwrap_or(&Value::Null),
+                        m.get("currency").and_then(Value::as_str),
+                    )
                 }
                 other => (other, None),
             };
             if let Some(c) = given_currency {
                 if c != currency.as_str() {
-                    return Err(Error::input(Code::CurrencyMismatch, path, format!("this amount is in {c}, but the policy keeps it in {currency}")));
+                    return Err(Error::input(
+                        Code::CurrencyMismatch,
+                        path,
+                        format!("this amount is in {c}, but the policy keeps it in {currency}"),
+                    ));
                 }
             }
             Val::Money(minor_units_from_json(amount).ok_or_else(|| {
@@ -88,18 +118,32 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
         Ty::String => {
             let s = v.as_str().ok_or_else(|| wrong("a string"))?;
             if s.len() > MAX_STRING_BYTES {
-                return Err(Error::input(Code::TooLarge, path, format!("strings are limited to {MAX_STRING_BYTES} bytes")));
+                return Err(Error::input(
+                    Code::TooLarge,
+                    path,
+                    format!("strings are limited to {MAX_STRING_BYTES} bytes"),
+                ));
             }
             Val::Str(Arc::from(s))
         }
         Ty::Domain(d) => {
             let domain = &program.domains[*d as usize];
-            let s = v.as_str().ok_or_else(|| wrong(&format!("a value of '{}'", domain.name)))?;
+            let s = v
+                .as_str()
+                .ok_or_else(|| wrong(&format!("a value of '{}'", domain.name)))?;
             match domain.index.get(s) {
                 Some(i) => Val::Status(*i),
                 None => {
                     let hint = did_you_mean(s, domain.ids.iter().map(String::as_str));
-                    return Err(Error::input(Code::UnknownStatus, path, format!("'{s}' is not a value of '{}'; known: {}.{hint}", domain.name, domain.ids.join(", "))));
+                    return Err(Error::input(
+                        Code::UnknownStatus,
+                        path,
+                        format!(
+                            "'{s}' is not a value of '{}'; known: {}.{hint}",
+                            domain.name,
+                            domain.ids.join(", ")
+                        ),
+                    ));
                 }
             }
         }
@@ -126,7 +170,11 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
         let p = key_path(path, name);
         let Some(&slot) = program.fact_index.get(name) else {
             let hint = did_you_mean(name, program.fact_index.keys().map(String::as_str));
-            return Err(Error::input(Code::UnknownFact, p, format!("the policy declares no fact '{name}'.{hint}")));
+            return Err(Error::input(
+                Code::UnknownFact,
+                p,
+                format!("the policy declares no fact '{name}'.{hint}"),
+            ));
         };
         let fact = &program.facts[slot as usize];
         given[slot as usize] = true;
@@ -134,7 +182,11 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             if fact.optional {
                 continue;
             }
-            return Err(Error::input(Code::MissingFact, p, format!("'{name}' is required and cannot be null")));
+            return Err(Error::input(
+                Code::MissingFact,
+                p,
+                format!("'{name}' is required and cannot be null"),
+            ));
         }
         values[slot as usize] = Some(value(program, &fact.ty, raw, &p)?);
     }
@@ -147,7 +199,11 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             None if fact.optional => {}
             None => {
                 let ty = resolve_type_name(&fact.ty, &program.domains);
-                return Err(Error::input(Code::MissingFact, key_path(path, &fact.name), format!("the policy needs the fact '{}' ({ty})", fact.name)));
+                return Err(Error::input(
+                    Code::MissingFact,
+                    key_path(path, &fact.name),
+                    format!("the policy needs the fact '{}' ({ty})", fact.name),
+                ));
             }
         }
     }
@@ -166,29 +222,64 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
     let role = *program.role_index.get(role_name).ok_or_else(|| {
         let hint = did_you_mean(role_name, program.role_index.keys().map(String::as_str));
         let known: Vec<&str> = program.roles.iter().map(|r| r.name.as_str()).collect();
-        Error::input(Code::UnknownRole, &role_path, format!("the policy declares no role '{role_name}'; known: {}.{hint}", known.join(", ")))
+        Error::input(
+            Code::UnknownRole,
+            &role_path,
+            format!(
+                "the policy declares no role '{role_name}'; known: {}.{hint}",
+                known.join(", ")
+            ),
+        )
     })?;
     let id = match map.get("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.len() <= MAX_STRING_BYTES => Some(Arc::from(s.as_str())),
-        Some(other) => return Err(Error::input(Code::WrongType, key_path(path, "id"), format!("the actor id is a string, found {}", type_name(other)))),
+        Some(other) => {
+            return Err(Error::input(
+                Code::WrongType,
+                key_path(path, "id"),
+                format!("the actor id is a string, found {}", type_name(other)),
+            ))
+        }
     };
     let attributes = match map.get("attributes") {
         None | Some(Value::Null) => vec![None; program.attributes.len()],
-        Some(a) => named_values(program, &program.attributes, a, &key_path(path, "attributes"), Code::UnknownAttribute, "actor attribute")?,
+        Some(a) => named_values(
+            program,
+            &program.attributes,
+            a,
+            &key_path(path, "attributes"),
+            Code::UnknownAttribute,
+            "actor attribute",
+        )?,
     };
-    Ok(ActorInput { role, id, attributes })
+    Ok(ActorInput {
+        role,
+        id,
+        attributes,
+    })
 }
 
 /// Values for a declared list (parameters, attributes); absent ones are `None`.
-pub(crate) fn named_values(program: &Program, declared: &[Param], v: &Value, path: &str, code: Code, what: &str) -> Result<Vec<Option<Val>>, Error> {
+pub(crate) fn named_values(
+    program: &Program,
+    declared: &[Param],
+    v: &Value,
+    path: &str,
+    code: Code,
+    what: &str,
+) -> Result<Vec<Option<Val>>, Error> {
     let map = object(v, path)?;
     let mut out = vec![None; declared.len()];
     for (name, raw) in map {
         let p = key_path(path, name);
         let Some(i) = declared.iter().position(|d| &d.name == name) else {
             let hint = did_you_mean(name, declared.iter().map(|d| d.name.as_str()));
-            return Err(Error::input(code, p, format!("no {what} '{name}' is declared.{hint}")));
+            return Err(Error::input(
+                code,
+                p,
+                format!("no {what} '{name}' is declared.{hint}"),
+            ));
         };
         if !raw.is_null() {
             out[i] = Some(value(program, &declared[i].ty, raw, &p)?);
@@ -198,10 +289,16 @@ pub(crate) fn named_values(program: &Program, declared: &[Param], v: &Value, pat
 }
 
 pub(crate) fn action(program: &Program, v: &Value, path: &str) -> Result<u16, Error> {
-    let name = v.as_str().ok_or_else(|| Error::input(Code::WrongType, path, "the action is a string id"))?;
+    let name = v
+        .as_str()
+        .ok_or_else(|| Error::input(Code::WrongType, path, "the action is a string id"))?;
     program.action_index.get(name).copied().ok_or_else(|| {
         let hint = did_you_mean(name, program.action_index.keys().map(String::as_str));
-        Error::input(Code::UnknownAction, path, format!("the policy declares no action '{name}'.{hint}"))
+        Error::input(
+            Code::UnknownAction,
+            path,
+            format!("the policy declares no action '{name}'.{hint}"),
+        )
     })
 }
 
@@ -213,15 +310,32 @@ pub(crate) fn language(program: &Program, v: Option<&Value>, path: &str) -> Resu
         Some(Value::String(s)) => vec![s.as_str()],
         Some(Value::Array(items)) if items.len() <= 16 => items
             .iter()
-            .map(|i| i.as_str().ok_or_else(|| Error::input(Code::WrongType, path, "a locale is a language tag string")))
+            .map(|i| {
+                i.as_str().ok_or_else(|| {
+                    Error::input(Code::WrongType, path, "a locale is a language tag string")
+                })
+            })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err(Error::input(Code::WrongType, path, "give the locale as a tag (\"id\") or a fallback list ([\"id-ID\", \"en\"])")),
+        Some(_) => {
+            return Err(Error::input(
+                Code::WrongType,
+                path,
+                "give the locale as a tag (\"id\") or a fallback list ([\"id-ID\", \"en\"])",
+            ))
+        }
     };
     for tag in requested {
         let primary = tag.split('-').next().unwrap_or(tag);
-        let found = program.languages.iter().position(|l| l.eq_ignore_ascii_case(tag)).or_else(|| {
-            program.languages.iter().position(|l| l.eq_ignore_ascii_case(primary))
-        });
+        let found = program
+            .languages
+            .iter()
+            .position(|l| l.eq_ignore_ascii_case(tag))
+            .or_else(|| {
+                program
+                    .languages
+                    .iter()
+                    .position(|l| l.eq_ignore_ascii_case(primary))
+            });
         if let Some(i) = found {
             return Ok(i);
         }
@@ -230,13 +344,23 @@ pub(crate) fn language(program: &Program, v: Option<&Value>, path: &str) -> Resu
 }
 
 /// Reads `{facts, actor, now, locale}` and the keys listed in `extra`.
-pub(crate) fn question(program: &Program, request: &Value, extra: &[&str]) -> Result<Question, Error> {
+pub(crate) fn question(
+    program: &Program,
+    request: &Value,
+    extra: &[&str],
+) -> Result<Question, Error> {
     let map = object(request, "$")?;
     let mut allowed = vec!["facts", "actor", "now", "locale"];
     allowed.extend_from_slice(extra);
     only_keys(map, "$", &allowed)?;
     let need = |key: &str| {
-        map.get(key).ok_or_else(|| Error::input(Code::MissingField, key_path("$", key), format!("the request needs '{key}'")))
+        map.get(key).ok_or_else(|| {
+            Error::input(
+                Code::MissingField,
+                key_path("$", key),
+                format!("the request needs '{key}'"),
+            )
+        })
     };
     Ok(Question {
         facts: facts(program, need("facts")?, "$.facts")?,

@@ -51,7 +51,12 @@ pub(crate) fn facts_to_json(program: &Program, facts: &FactValues) -> Value {
         .facts
         .iter()
         .zip(&facts.0)
-        .map(|(f, v)| (f.name.clone(), val_to_json(program, &f.ty, v.as_ref(), zone)))
+        .map(|(f, v)| {
+            (
+                f.name.clone(),
+                val_to_json(program, &f.ty, v.as_ref(), zone),
+            )
+        })
         .collect();
     Value::Object(map)
 }

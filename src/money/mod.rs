@@ -90,7 +90,10 @@ mod tests {
         assert_eq!(minor_units_from_json(&json!(1500)), Some(1500));
         assert_eq!(minor_units_from_json(&json!("1500")), Some(1500));
         assert_eq!(minor_units_from_json(&json!(15.5)), None);
-        assert_eq!(minor_units_from_json(&json!(9_007_199_254_740_992i64)), None);
+        assert_eq!(
+            minor_units_from_json(&json!(9_007_199_254_740_992i64)),
+            None
+        );
         assert_eq!(minor_units_from_json(&json!(true)), None);
     }
 

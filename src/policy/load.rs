@@ -22,8 +22,21 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
         value,
         p,
         &[
-            "ordergate", "id", "version", "name", "languages", "calendar", "dimensions", "facts",
-            "roles", "actorAttributes", "actions", "effects", "messages", "otherwise", "rules",
+            "ordergate",
+            "id",
+            "version",
+            "name",
+            "languages",
+            "calendar",
+            "dimensions",
+            "facts",
+            "roles",
+            "actorAttributes",
+            "actions",
+            "effects",
+            "messages",
+            "otherwise",
+            "rules",
             "description",
         ],
     )?;
@@ -38,24 +51,39 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
     }
     let id = field(r, map, "id", p, Reader::id).unwrap_or_default();
     let version = field(r, map, "version", p, Reader::string).unwrap_or_default();
-    let name = map.get("name").map(|v| text(r, v, "$.name")).unwrap_or_default();
+    let name = map
+        .get("name")
+        .map(|v| text(r, v, "$.name"))
+        .unwrap_or_default();
     let languages = map
         .get("languages")
         .map(|v| languages(r, v, "$.languages"))
         .unwrap_or_else(|| {
-            r.report(Code::MissingField, "$.languages", "list the policy's languages, default first: [\"es\", \"en\"]");
+            r.report(
+                Code::MissingField,
+                "$.languages",
+                "list the policy's languages, default first: [\"es\", \"en\"]",
+            );
             Vec::new()
         });
     let calendar = map
         .get("calendar")
         .map(|v| calendar(r, v, "$.calendar"))
-        .unwrap_or(CalendarDoc { zone: Tz::UTC, weekend: vec![Weekday::Sat, Weekday::Sun], holidays: Vec::new() });
+        .unwrap_or(CalendarDoc {
+            zone: Tz::UTC,
+            weekend: vec![Weekday::Sat, Weekday::Sun],
+            holidays: Vec::new(),
+        });
 
     let dimensions = section(r, map, "dimensions", MAX_DIMENSIONS, dimension);
     let facts = section(r, map, "facts", MAX_FACTS, fact);
     let roles = section(r, map, "roles", MAX_ROLES, |r, v, p| {
         let m = r.object(v, p, &["label"])?;
-        Some(m.get("label").map(|l| text(r, l, &key_path(p, "label"))).unwrap_or_default())
+        Some(
+            m.get("label")
+                .map(|l| text(r, l, &key_path(p, "label")))
+                .unwrap_or_default(),
+        )
     });
     let actor_attributes = section(r, map, "actorAttributes", MAX_FACTS, |r, v, p| {
         let m = r.object(v, p, &["type", "values", "currency"])?;
@@ -64,16 +92,22 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
     let actions = section(r, map, "actions", MAX_ACTIONS, action);
     let effects = section(r, map, "effects", MAX_ACTIONS, |r, v, p| {
         let m = r.object(v, p, &["label", "args"])?;
-        let label = m.get("label").map(|l| text(r, l, &key_path(p, "label"))).unwrap_or_default();
-        let args = m.get("args").map(|a| params(r, a, &key_path(p, "args"))).unwrap_or_default();
+        let label = m
+            .get("label")
+            .map(|l| text(r, l, &key_path(p, "label")))
+            .unwrap_or_default();
+        let args = m
+            .get("args")
+            .map(|a| params(r, a, &key_path(p, "args")))
+            .unwrap_or_default();
         Some(EffectDecl { label, args })
     });
-    let messages = section(r, map, "messages", MAX_MESSAGES, |r, v, p| Some(text(r, v, p)));
-    let otherwise = match r.required(map, "otherwise", p) {
-        Some(v) => otherwise(r, v, "$.otherwise"),
-        None => None,
-    }
-    .unwrap_or(OtherwiseDoc { reason: String::new(), alternatives: Vec::new() });
+    let messages = section(r, map, "messages", MAX_MESSAGES, |r, v, p| {
+        Some(text(r, v, p))
+    });
+    let otherwise = r
+        .required(map, "otherwise", p)
+        .and_then(|v| otherwise(r, v, "$.otherwise"));
     let rules = match r.required(map, "rules", p) {
         Some(v) => r
             .array(v, "$.rules", MAX_RULES)
@@ -103,7 +137,13 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
 
 type ReadFn<T> = fn(&mut Reader, &Value, &str) -> Option<T>;
 
-fn field<T>(r: &mut Reader, map: &Map<String, Value>, key: &str, path: &str, read: ReadFn<T>) -> Option<T> {
+fn field<T>(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    read: ReadFn<T>,
+) -> Option<T> {
     let v = r.required(map, key, path)?;
     read(r, v, &key_path(path, key))
 }
@@ -115,7 +155,9 @@ fn section<T>(
     limit: usize,
     read: impl Fn(&mut Reader, &Value, &str) -> Option<T>,
 ) -> Vec<(String, T)> {
-    let Some(v) = map.get(key) else { return Vec::new() };
+    let Some(v) = map.get(key) else {
+        return Vec::new();
+    };
     let entries = r.entries(v, &key_path("$", key), limit);
     entries
         .into_iter()
@@ -137,7 +179,11 @@ pub(crate) fn text(r: &mut Reader, value: &Value, path: &str) -> Text {
         .filter_map(|(lang, v)| {
             let s = r.string(v, &key_path(path, lang))?;
             if s.len() > MAX_TEXT_BYTES {
-                r.report(Code::TooLarge, key_path(path, lang), format!("texts are limited to {MAX_TEXT_BYTES} bytes"));
+                r.report(
+                    Code::TooLarge,
+                    key_path(path, lang),
+                    format!("texts are limited to {MAX_TEXT_BYTES} bytes"),
+                );
                 return None;
             }
             Some((lang.clone(), s))
@@ -151,11 +197,20 @@ fn languages(r: &mut Reader, value: &Value, path: &str) -> Vec<String> {
     for (i, v) in items.iter().enumerate() {
         let p = index_path(path, i);
         let Some(tag) = r.string(v, &p) else { continue };
-        let ok = (2..=8).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let ok = (2..=8).contains(&tag.len())
+            && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !ok {
-            r.report(Code::InvalidValue, p, format!("'{tag}' is not a language tag such as \"en\" or \"pt-BR\""));
+            r.report(
+                Code::InvalidValue,
+                p,
+                format!("'{tag}' is not a language tag such as \"en\" or \"pt-BR\""),
+            );
         } else if out.contains(&tag) {
-            r.report(Code::DuplicateId, p, format!("the language '{tag}' is listed twice"));
+            r.report(
+                Code::DuplicateId,
+                p,
+                format!("the language '{tag}' is listed twice"),
+            );
         } else {
             out.push(tag);
         }
@@ -167,9 +222,18 @@ fn languages(r: &mut Reader, value: &Value, path: &str) -> Vec<String> {
 }
 
 fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
-    let mut cal = CalendarDoc { zone: Tz::UTC, weekend: vec![Weekday::Sat, Weekday::Sun], holidays: Vec::new() };
-    let Some(map) = r.object(value, path, &["timeZone", "weekend", "holidays"]) else { return cal };
-    if let Some(name) = r.required(map, "timeZone", path).and_then(|v| r.string(v, &key_path(path, "timeZone"))) {
+    let mut cal = CalendarDoc {
+        zone: Tz::UTC,
+        weekend: vec![Weekday::Sat, Weekday::Sun],
+        holidays: Vec::new(),
+    };
+    let Some(map) = r.object(value, path, &["timeZone", "weekend", "holidays"]) else {
+        return cal;
+    };
+    if let Some(name) = r
+        .required(map, "timeZone", path)
+        .and_then(|v| r.string(v, &key_path(path, "timeZone")))
+    {
         match name.parse::<Tz>() {
             Ok(zone) => cal.zone = zone,
             Err(_) => r.report(
@@ -190,13 +254,21 @@ fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
                 let name = r.string(d, &ip)?;
                 let day = weekday(&name);
                 if day.is_none() {
-                    r.report(Code::InvalidValue, ip, format!("'{name}' is not a day; write \"saturday\", \"sunday\"..."));
+                    r.report(
+                        Code::InvalidValue,
+                        ip,
+                        format!("'{name}' is not a day; write \"saturday\", \"sunday\"..."),
+                    );
                 }
                 day
             })
             .collect();
         if cal.weekend.len() == 7 {
-            r.report(Code::InvalidValue, p, "a calendar needs at least one working day");
+            r.report(
+                Code::InvalidValue,
+                p,
+                "a calendar needs at least one working day",
+            );
         }
     }
     if let Some(v) = map.get("holidays") {
@@ -210,7 +282,11 @@ fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
                 let s = r.string(d, &ip)?;
                 let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
                 if date.is_none() {
-                    r.report(Code::InvalidTimestamp, ip, format!("'{s}' is not a date; write YYYY-MM-DD"));
+                    r.report(
+                        Code::InvalidTimestamp,
+                        ip,
+                        format!("'{s}' is not a date; write YYYY-MM-DD"),
+                    );
                 }
                 date
             })
@@ -234,7 +310,10 @@ fn weekday(name: &str) -> Option<Weekday> {
 
 fn dimension(r: &mut Reader, value: &Value, path: &str) -> Option<DimensionDoc> {
     let map = r.object(value, path, &["label", "statuses", "default"])?;
-    let label = map.get("label").map(|l| text(r, l, &key_path(path, "label"))).unwrap_or_default();
+    let label = map
+        .get("label")
+        .map(|l| text(r, l, &key_path(path, "label")))
+        .unwrap_or_default();
     let statuses = match r.required(map, "statuses", path) {
         Some(v) => {
             let p = key_path(path, "statuses");
@@ -246,20 +325,36 @@ fn dimension(r: &mut Reader, value: &Value, path: &str) -> Option<DimensionDoc> 
                 .into_iter()
                 .filter_map(|(id, v, p)| {
                     let m = r.object(v, &p, &["label"])?;
-                    let label = m.get("label").map(|l| text(r, l, &key_path(&p, "label"))).unwrap_or_default();
+                    let label = m
+                        .get("label")
+                        .map(|l| text(r, l, &key_path(&p, "label")))
+                        .unwrap_or_default();
                     Some((id, label))
                 })
                 .collect()
         }
         None => Vec::new(),
     };
-    let default = map.get("default").and_then(|v| r.id(v, &key_path(path, "default")));
-    Some(DimensionDoc { label, statuses, default })
+    let default = map
+        .get("default")
+        .and_then(|v| r.id(v, &key_path(path, "default")));
+    Some(DimensionDoc {
+        label,
+        statuses,
+        default,
+    })
 }
 
 /// `{"type": "money", "currency": "IDR"}` and the like.
-fn value_type(r: &mut Reader, map: &Map<String, Value>, path: &str, allow_status: bool) -> Option<ValueType> {
-    let name = r.required(map, "type", path).and_then(|v| r.string(v, &key_path(path, "type")))?;
+fn value_type(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    path: &str,
+    allow_status: bool,
+) -> Option<ValueType> {
+    let name = r
+        .required(map, "type", path)
+        .and_then(|v| r.string(v, &key_path(path, "type")))?;
     let ty = match name.as_str() {
         "boolean" => ValueType::Boolean,
         "counter" => ValueType::Counter,
@@ -267,7 +362,9 @@ fn value_type(r: &mut Reader, map: &Map<String, Value>, path: &str, allow_status
         "timestamp" => ValueType::Timestamp,
         "string" => ValueType::String,
         "money" => {
-            let code = r.required(map, "currency", path).and_then(|v| r.string(v, &key_path(path, "currency")))?;
+            let code = r
+                .required(map, "currency", path)
+                .and_then(|v| r.string(v, &key_path(path, "currency")))?;
             match Currency::parse(&code) {
                 Some(c) => ValueType::Money(c),
                 None => {
@@ -277,14 +374,22 @@ fn value_type(r: &mut Reader, map: &Map<String, Value>, path: &str, allow_status
             }
         }
         "enum" => {
-            let values = r.required(map, "values", path).map(|v| r.ids(v, &key_path(path, "values"), MAX_STATUSES))?;
+            let values = r
+                .required(map, "values", path)
+                .map(|v| r.ids(v, &key_path(path, "values"), MAX_STATUSES))?;
             if values.is_empty() {
-                r.report(Code::InvalidValue, key_path(path, "values"), "list at least one value");
+                r.report(
+                    Code::InvalidValue,
+                    key_path(path, "values"),
+                    "list at least one value",
+                );
             }
             ValueType::Enum(values)
         }
         "status" if allow_status => {
-            let dim = r.required(map, "dimension", path).and_then(|v| r.id(v, &key_path(path, "dimension")))?;
+            let dim = r
+                .required(map, "dimension", path)
+                .and_then(|v| r.id(v, &key_path(path, "dimension")))?;
             ValueType::Status(dim)
         }
         other => {
@@ -293,25 +398,60 @@ fn value_type(r: &mut Reader, map: &Map<String, Value>, path: &str, allow_status
             } else {
                 "boolean, counter, number, money, timestamp, string, enum"
             };
-            r.report(Code::InvalidValue, key_path(path, "type"), format!("unknown type '{other}'; use one of: {known}"));
+            r.report(
+                Code::InvalidValue,
+                key_path(path, "type"),
+                format!("unknown type '{other}'; use one of: {known}"),
+            );
             return None;
         }
     };
     if !matches!(ty, ValueType::Money(_)) && map.contains_key("currency") {
-        r.report(Code::UnknownField, key_path(path, "currency"), "only money values have a currency");
+        r.report(
+            Code::UnknownField,
+            key_path(path, "currency"),
+            "only money values have a currency",
+        );
     }
     if !matches!(ty, ValueType::Enum(_)) && map.contains_key("values") {
-        r.report(Code::UnknownField, key_path(path, "values"), "only enum values list their values");
+        r.report(
+            Code::UnknownField,
+            key_path(path, "values"),
+            "only enum values list their values",
+        );
     }
     Some(ty)
 }
 
 fn fact(r: &mut Reader, value: &Value, path: &str) -> Option<FactDoc> {
-    let map = r.object(value, path, &["type", "label", "optional", "default", "currency", "values", "dimension"])?;
+    let map = r.object(
+        value,
+        path,
+        &[
+            "type",
+            "label",
+            "optional",
+            "default",
+            "currency",
+            "values",
+            "dimension",
+        ],
+    )?;
     let ty = value_type(r, map, path, true)?;
-    let label = map.get("label").map(|l| text(r, l, &key_path(path, "label"))).unwrap_or_default();
-    let optional = map.get("optional").and_then(|v| r.boolean(v, &key_path(path, "optional"))).unwrap_or(false);
-    Some(FactDoc { ty, label, optional, default: map.get("default").cloned() })
+    let label = map
+        .get("label")
+        .map(|l| text(r, l, &key_path(path, "label")))
+        .unwrap_or_default();
+    let optional = map
+        .get("optional")
+        .and_then(|v| r.boolean(v, &key_path(path, "optional")))
+        .unwrap_or(false);
+    Some(FactDoc {
+        ty,
+        label,
+        optional,
+        default: map.get("default").cloned(),
+    })
 }
 
 fn params(r: &mut Reader, value: &Value, path: &str) -> Vec<(String, ValueType)> {
@@ -326,25 +466,50 @@ fn params(r: &mut Reader, value: &Value, path: &str) -> Vec<(String, ValueType)>
 
 fn action(r: &mut Reader, value: &Value, path: &str) -> Option<ActionDoc> {
     let map = r.object(value, path, &["label", "params", "limit", "otherwise"])?;
-    let label = map.get("label").map(|l| text(r, l, &key_path(path, "label"))).unwrap_or_default();
-    let params = map.get("params").map(|v| params(r, v, &key_path(path, "params"))).unwrap_or_default();
+    let label = map
+        .get("label")
+        .map(|l| text(r, l, &key_path(path, "label")))
+        .unwrap_or_default();
+    let params = map
+        .get("params")
+        .map(|v| params(r, v, &key_path(path, "params")))
+        .unwrap_or_default();
     let limit = map.get("limit").and_then(|v| {
         let p = key_path(path, "limit");
         let m = r.object(v, &p, &["counter", "max", "reason"])?;
         let counter = field(r, m, "counter", &p, Reader::id);
-        let max = r.required(m, "max", &p).and_then(|v| r.count(v, &key_path(&p, "max"), 1_000_000));
+        let max = r
+            .required(m, "max", &p)
+            .and_then(|v| r.count(v, &key_path(&p, "max"), 1_000_000));
         let reason = field(r, m, "reason", &p, Reader::id);
-        Some(LimitDoc { counter: counter?, max: max?, reason: reason? })
+        Some(LimitDoc {
+            counter: counter?,
+            max: max?,
+            reason: reason?,
+        })
     });
-    let otherwise = map.get("otherwise").and_then(|v| otherwise(r, v, &key_path(path, "otherwise")));
-    Some(ActionDoc { label, params, limit, otherwise })
+    let otherwise = map
+        .get("otherwise")
+        .and_then(|v| otherwise(r, v, &key_path(path, "otherwise")));
+    Some(ActionDoc {
+        label,
+        params,
+        limit,
+        otherwise,
+    })
 }
 
 fn otherwise(r: &mut Reader, value: &Value, path: &str) -> Option<OtherwiseDoc> {
     let map = r.object(value, path, &["reason", "alternatives"])?;
     let reason = field(r, map, "reason", path, Reader::id);
-    let alternatives = map.get("alternatives").map(|v| alternatives(r, v, &key_path(path, "alternatives"))).unwrap_or_default();
-    Some(OtherwiseDoc { reason: reason?, alternatives })
+    let alternatives = map
+        .get("alternatives")
+        .map(|v| alternatives(r, v, &key_path(path, "alternatives")))
+        .unwrap_or_default();
+    Some(OtherwiseDoc {
+        reason: reason?,
+        alternatives,
+    })
 }
 
 fn read_outcome(r: &mut Reader, value: &Value, path: &str) -> Option<Outcome> {
@@ -364,7 +529,20 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
     let map = r.object(
         value,
         path,
-        &["id", "action", "roles", "when", "outcome", "approver", "reason", "requires", "effects", "alternatives", "autoDecide", "note"],
+        &[
+            "id",
+            "action",
+            "roles",
+            "when",
+            "outcome",
+            "approver",
+            "reason",
+            "requires",
+            "effects",
+            "alternatives",
+            "autoDecide",
+            "note",
+        ],
     )?;
     let id = field(r, map, "id", path, Reader::id);
     let action = field(r, map, "action", path, Reader::id);
@@ -376,11 +554,22 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
         }
         roles
     });
-    let when = map.get("when").and_then(|v| condition(r, v, &key_path(path, "when"), 1));
-    let outcome = r.required(map, "outcome", path).and_then(|v| read_outcome(r, v, &key_path(path, "outcome")));
-    let approver = map.get("approver").and_then(|v| r.id(v, &key_path(path, "approver")));
-    let reason = map.get("reason").and_then(|v| r.id(v, &key_path(path, "reason")));
-    let requires = map.get("requires").map(|v| r.ids(v, &key_path(path, "requires"), MAX_PARAMS)).unwrap_or_default();
+    let when = map
+        .get("when")
+        .and_then(|v| condition(r, v, &key_path(path, "when"), 1));
+    let outcome = r
+        .required(map, "outcome", path)
+        .and_then(|v| read_outcome(r, v, &key_path(path, "outcome")));
+    let approver = map
+        .get("approver")
+        .and_then(|v| r.id(v, &key_path(path, "approver")));
+    let reason = map
+        .get("reason")
+        .and_then(|v| r.id(v, &key_path(path, "reason")));
+    let requires = map
+        .get("requires")
+        .map(|v| r.ids(v, &key_path(path, "requires"), MAX_PARAMS))
+        .unwrap_or_default();
     let effects = map
         .get("effects")
         .map(|v| {
@@ -392,7 +581,10 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
                 .collect()
         })
         .unwrap_or_default();
-    let alternatives = map.get("alternatives").map(|v| alternatives(r, v, &key_path(path, "alternatives"))).unwrap_or_default();
+    let alternatives = map
+        .get("alternatives")
+        .map(|v| alternatives(r, v, &key_path(path, "alternatives")))
+        .unwrap_or_default();
     let auto_decide = map.get("autoDecide").and_then(|v| {
         let p = key_path(path, "autoDecide");
         let m = r.object(v, &p, &["from", "after", "outcome"])?;
@@ -401,9 +593,17 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
             Some(Value::String(s)) if s == "now" => None,
             Some(v) => Some(r.id(v, &key_path(&p, "from"))?),
         };
-        let after = r.required(m, "after", &p).and_then(|v| duration(r, v, &key_path(&p, "after")));
-        let outcome = r.required(m, "outcome", &p).and_then(|v| read_outcome(r, v, &key_path(&p, "outcome")));
-        Some(AutoDecideDoc { from, after: after?, outcome: outcome? })
+        let after = r
+            .required(m, "after", &p)
+            .and_then(|v| duration(r, v, &key_path(&p, "after")));
+        let outcome = r
+            .required(m, "outcome", &p)
+            .and_then(|v| read_outcome(r, v, &key_path(&p, "outcome")));
+        Some(AutoDecideDoc {
+            from,
+            after: after?,
+            outcome: outcome?,
+        })
     });
     Some(RuleDoc {
         id: id?,
@@ -430,16 +630,29 @@ fn duration(r: &mut Reader, value: &Value, path: &str) -> Option<Duration> {
         "days" => Duration::Days,
         "businessDays" => Duration::BusinessDays,
         other => {
-            r.report(Code::InvalidValue, p, format!("unknown unit '{other}'; use minutes, hours, days or businessDays"));
+            r.report(
+                Code::InvalidValue,
+                p,
+                format!("unknown unit '{other}'; use minutes, hours, days or businessDays"),
+            );
             return None;
         }
     };
     r.count(count, &p, MAX_DURATION_COUNT).map(make)
 }
 
-pub(crate) fn condition(r: &mut Reader, value: &Value, path: &str, depth: usize) -> Option<Condition> {
+pub(crate) fn condition(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    depth: usize,
+) -> Option<Condition> {
     if depth > MAX_DEPTH {
-        r.report(Code::TooDeep, path, format!("conditions may nest at most {MAX_DEPTH} levels; flatten all/any groups"));
+        r.report(
+            Code::TooDeep,
+            path,
+            format!("conditions may nest at most {MAX_DEPTH} levels; flatten all/any groups"),
+        );
         return None;
     }
     let (op, arg) = r.single_key(value, path)?;
@@ -470,13 +683,20 @@ pub(crate) fn condition(r: &mut Reader, value: &Value, path: &str, depth: usize)
             if values.is_empty() {
                 r.report(Code::UnreachableRule, vp, "an empty list matches nothing");
             }
-            Condition::In { fact: fact.to_owned(), values }
+            Condition::In {
+                fact: fact.to_owned(),
+                values,
+            }
         }
         "eq" | "ne" | "lt" | "le" | "gt" | "ge" => {
             let items = r.array(arg, &p, 2);
             if items.len() != 2 {
                 if !items.is_empty() {
-                    r.report(Code::InvalidValue, &p, "a comparison takes two operands: [left, right]");
+                    r.report(
+                        Code::InvalidValue,
+                        &p,
+                        "a comparison takes two operands: [left, right]",
+                    );
                 }
                 return None;
             }
@@ -490,27 +710,59 @@ pub(crate) fn condition(r: &mut Reader, value: &Value, path: &str, depth: usize)
                 "gt" => CompareOp::Gt,
                 _ => CompareOp::Ge,
             };
-            Condition::Compare { op, left: left?, right: right? }
+            Condition::Compare {
+                op,
+                left: left?,
+                right: right?,
+            }
         }
         "within" | "elapsed" => {
             let m = r.object(arg, &p, &["since", "for", "edge"])?;
             let since = field(r, m, "since", &p, Reader::id);
-            let duration = r.required(m, "for", &p).and_then(|v| duration(r, v, &key_path(&p, "for")));
-            let edge = r.required(m, "edge", &p).and_then(|v| r.string(v, &key_path(&p, "edge"))).and_then(|e| match e.as_str() {
-                "inclusive" => Some(Edge::Inclusive),
-                "exclusive" => Some(Edge::Exclusive),
-                other => {
-                    r.report(Code::InvalidValue, key_path(&p, "edge"), format!("unknown edge '{other}'; use \"inclusive\" or \"exclusive\""));
-                    None
-                }
-            });
-            let kind = if op == "within" { WindowKind::Within } else { WindowKind::Elapsed };
-            Condition::Window { kind, since: since?, duration: duration?, edge: edge? }
+            let duration = r
+                .required(m, "for", &p)
+                .and_then(|v| duration(r, v, &key_path(&p, "for")));
+            let edge = r
+                .required(m, "edge", &p)
+                .and_then(|v| r.string(v, &key_path(&p, "edge")))
+                .and_then(|e| match e.as_str() {
+                    "inclusive" => Some(Edge::Inclusive),
+                    "exclusive" => Some(Edge::Exclusive),
+                    other => {
+                        r.report(
+                            Code::InvalidValue,
+                            key_path(&p, "edge"),
+                            format!("unknown edge '{other}'; use \"inclusive\" or \"exclusive\""),
+                        );
+                        None
+                    }
+                });
+            let kind = if op == "within" {
+                WindowKind::Within
+            } else {
+                WindowKind::Elapsed
+            };
+            Condition::Window {
+                kind,
+                since: since?,
+                duration: duration?,
+                edge: edge?,
+            }
         }
         other => {
-            let known = ["all", "any", "not", "is", "present", "in", "eq", "ne", "lt", "le", "gt", "ge", "within", "elapsed"];
+            let known = [
+                "all", "any", "not", "is", "present", "in", "eq", "ne", "lt", "le", "gt", "ge",
+                "within", "elapsed",
+            ];
             let hint = crate::error::did_you_mean(other, known.iter().copied());
-            r.report(Code::InvalidValue, p, format!("unknown condition '{other}'; use one of: {}.{hint}", known.join(", ")));
+            r.report(
+                Code::InvalidValue,
+                p,
+                format!(
+                    "unknown condition '{other}'; use one of: {}.{hint}",
+                    known.join(", ")
+                ),
+            );
             return None;
         }
     })
@@ -532,21 +784,35 @@ fn operand(r: &mut Reader, value: &Value, path: &str) -> Option<Operand> {
                     let amount = r.required(m, "amount", &p).and_then(|v| {
                         let parsed = minor_units_from_json(v);
                         if parsed.is_none() {
-                            r.report(Code::InvalidValue, key_path(&p, "amount"), "write money as a whole number of minor units (cents)");
+                            r.report(
+                                Code::InvalidValue,
+                                key_path(&p, "amount"),
+                                "write money as a whole number of minor units (cents)",
+                            );
                         }
                         parsed
                     });
                     let currency = field(r, m, "currency", &p, Reader::string).and_then(|c| {
                         let parsed = Currency::parse(&c);
                         if parsed.is_none() {
-                            r.report(Code::InvalidValue, key_path(&p, "currency"), format!("'{c}' is not a currency code"));
+                            r.report(
+                                Code::InvalidValue,
+                                key_path(&p, "currency"),
+                                format!("'{c}' is not a currency code"),
+                            );
                         }
                         parsed
                     });
                     Some(Operand::Money(amount?, currency?))
                 }
                 other => {
-                    r.report(Code::InvalidValue, p, format!("unknown operand '{other}'; use fact, param, actor, money or a literal"));
+                    r.report(
+                        Code::InvalidValue,
+                        p,
+                        format!(
+                            "unknown operand '{other}'; use fact, param, actor, money or a literal"
+                        ),
+                    );
                     None
                 }
             }
@@ -571,7 +837,10 @@ fn effect(r: &mut Reader, value: &Value, path: &str) -> Option<EffectDoc> {
         if m.contains_key("emit") {
             let m = r.object(value, path, &["emit", "args"])?;
             let name = field(r, m, "emit", path, Reader::id)?;
-            let args = m.get("args").map(|v| assignments(r, v, &key_path(path, "args"))).unwrap_or_default();
+            let args = m
+                .get("args")
+                .map(|v| assignments(r, v, &key_path(path, "args")))
+                .unwrap_or_default();
             return Some(EffectDoc::Emit { name, args });
         }
     }
@@ -583,7 +852,11 @@ fn effect(r: &mut Reader, value: &Value, path: &str) -> Option<EffectDoc> {
         "clear" => EffectDoc::Clear(r.id(arg, &p)?),
         "increment" => EffectDoc::Increment(r.id(arg, &p)?),
         other => {
-            r.report(Code::InvalidValue, p, format!("unknown effect '{other}'; use set, stamp, clear, increment or emit"));
+            r.report(
+                Code::InvalidValue,
+                p,
+                format!("unknown effect '{other}'; use set, stamp, clear, increment or emit"),
+            );
             return None;
         }
     })
@@ -597,10 +870,19 @@ fn alternatives(r: &mut Reader, value: &Value, path: &str) -> Vec<AlternativeDoc
             let p = index_path(path, i);
             let m = r.object(v, &p, &["action", "contact", "waitFor", "message", "when"])?;
             let message = field(r, m, "message", &p, Reader::id);
-            let when = m.get("when").and_then(|c| condition(r, c, &key_path(&p, "when"), 1));
-            let kinds = ["action", "contact", "waitFor"].iter().filter(|k| m.contains_key(**k)).count();
+            let when = m
+                .get("when")
+                .and_then(|c| condition(r, c, &key_path(&p, "when"), 1));
+            let kinds = ["action", "contact", "waitFor"]
+                .iter()
+                .filter(|k| m.contains_key(**k))
+                .count();
             if kinds != 1 {
-                r.report(Code::InvalidValue, &p, "an alternative names exactly one of: action, contact, waitFor");
+                r.report(
+                    Code::InvalidValue,
+                    &p,
+                    "an alternative names exactly one of: action, contact, waitFor",
+                );
                 return None;
             }
             let kind = if let Some(a) = m.get("action") {
@@ -611,10 +893,16 @@ fn alternatives(r: &mut Reader, value: &Value, path: &str) -> Vec<AlternativeDoc
                 let wp = key_path(&p, "waitFor");
                 let (fact, status) = r.single_key(m.get("waitFor")?, &wp)?;
                 let status = r.id(status, &key_path(&wp, fact))?;
-                AlternativeKind::WaitFor { fact: fact.to_owned(), status }
+                AlternativeKind::WaitFor {
+                    fact: fact.to_owned(),
+                    status,
+                }
             };
-            Some(AlternativeDoc { kind, message: message?, when })
+            Some(AlternativeDoc {
+                kind,
+                message: message?,
+                when,
+            })
         })
         .collect()
 }
-

@@ -26,7 +26,8 @@ pub struct Document {
     pub actions: Vec<(String, ActionDoc)>,
     pub effects: Vec<(String, EffectDecl)>,
     pub messages: Vec<(String, Text)>,
-    pub otherwise: OtherwiseDoc,
+    /// `None` only in a document with problems (the field is required).
+    pub otherwise: Option<OtherwiseDoc>,
     pub rules: Vec<RuleDoc>,
 }
 

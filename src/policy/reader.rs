@@ -126,11 +126,7 @@ impl Reader {
         match value.as_u64() {
             Some(n) if n <= u64::from(max) => u32::try_from(n).ok(),
             Some(_) => {
-                self.report(
-                    Code::InvalidValue,
-                    path,
-                    format!("must be at most {max}"),
-                );
+                self.report(Code::InvalidValue, path, format!("must be at most {max}"));
                 None
             }
             None => {

@@ -35,13 +35,17 @@ impl Timestamp {
     pub fn parse(text: &str) -> Option<Self> {
         let parsed = DateTime::parse_from_rfc3339(text).ok()?;
         let ms = parsed.timestamp_millis();
-        (MIN_MILLIS..=MAX_MILLIS).contains(&ms).then_some(Timestamp(ms))
+        (MIN_MILLIS..=MAX_MILLIS)
+            .contains(&ms)
+            .then_some(Timestamp(ms))
     }
 
     /// Reads epoch milliseconds given as a JSON number; fractions and unsafe integers are refused.
     pub fn from_json_number(n: &serde_json::Number) -> Option<Self> {
         let ms = n.as_i64()?;
-        (MIN_MILLIS..=MAX_MILLIS).contains(&ms).then_some(Timestamp(ms))
+        (MIN_MILLIS..=MAX_MILLIS)
+            .contains(&ms)
+            .then_some(Timestamp(ms))
     }
 
     /// The instant as a UTC date-time.

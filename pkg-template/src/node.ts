@@ -1,0 +1,29 @@
+/**
+ * ordergate for Node: the WebAssembly module is loaded synchronously when this module is
+ * imported, so `init()` is optional and decisions are synchronous from the start.
+ * @packageDocumentation
+ */
+import { readFileSync } from "node:fs";
+import { initSync as initWasmSync } from "./glue/ordergate.js";
+import { isInitialized, markReady } from "./sdk.js";
+
+export { Policy, builtinNames, builtinSource, isInitialized } from "./sdk.js";
+export { OrdergateError } from "./errors.js";
+export type { ErrorCode } from "./errors.js";
+export type * from "./types.js";
+
+declare const __WASM_PATH__: string;
+
+/** Instantiates the module synchronously from its bytes (already done on import in Node). */
+export function initSync(module?: BufferSource | WebAssembly.Module): void {
+  if (isInitialized()) return;
+  initWasmSync({ module: module ?? readFileSync(__WASM_PATH__) });
+  markReady();
+}
+
+/** Resolves at once in Node: the module is loaded on import. Kept for code shared with browsers. */
+export async function init(): Promise<void> {
+  initSync();
+}
+
+initSync();

@@ -1,0 +1,131 @@
+import type { AvailableRequest, DecideRequest, Decision, Facts, Instant, PolicyDocument, PolicySummary } from "./types.js";
+import { OrdergateError, toOrdergateError } from "./errors.js";
+import * as glue from "./glue/ordergate.js";
+
+let ready = false;
+
+/** Marks the WASM module as instantiated (called by the entry points). */
+export function markReady(): void {
+  ready = true;
+}
+
+/** Whether `init` or `initSync` has completed. */
+export function isInitialized(): boolean {
+  return ready;
+}
+
+function assertReady(): void {
+  if (!ready) {
+    throw new OrdergateError(
+      "NOT_INITIALIZED",
+      "$",
+      "ordergate is not initialized: `await init()` once (or call `initSync(bytes)`) before loading a policy",
+    );
+  }
+}
+
+function call<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (thrown) {
+    throw toOrdergateError(thrown);
+  }
+}
+
+function instant(now: Instant | undefined): string | number {
+  if (now === undefined) return new Date().toISOString();
+  if (now instanceof Date) {
+    if (Number.isNaN(now.getTime())) {
+      throw new OrdergateError("INVALID_TIMESTAMP", "$.now", "`now` is an invalid Date");
+    }
+    return now.toISOString();
+  }
+  return now;
+}
+
+/**
+ * A validated, compiled policy. Decisions are synchronous.
+ *
+ * @example
+ * ```ts
+ * import { init, Policy } from "ordergate";
+ * await init();
+ * const policy = Policy.builtin("dropi");
+ * const d = policy.decide({ facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel" });
+ * d.outcome; // "allowed"
+ * ```
+ */
+export class Policy {
+  readonly #inner: glue.WasmPolicy;
+  /** The policy id. */
+  readonly id: string;
+  /** The version the policy declares. */
+  readonly version: string;
+  /** `sha256:` and the hash of the policy's canonical JSON. */
+  readonly hash: string;
+
+  private constructor(inner: glue.WasmPolicy) {
+    this.#inner = inner;
+    const summary = this.describe();
+    this.id = summary.id;
+    this.version = summary.version;
+    this.hash = summary.hash;
+  }
+
+  /** Validates and compiles a policy from JSON text. Throws an OrdergateError listing every problem. */
+  static fromJson(text: string): Policy {
+    assertReady();
+    return new Policy(call(() => glue.WasmPolicy.fromJson(text)));
+  }
+
+  /** Validates and compiles a policy document. */
+  static load(document: PolicyDocument): Policy {
+    return Policy.fromJson(JSON.stringify(document));
+  }
+
+  /** A built-in policy: see {@link builtinNames}. */
+  static builtin(name: string): Policy {
+    assertReady();
+    return new Policy(call(() => glue.WasmPolicy.builtin(name)));
+  }
+
+  /** Decides one action for one actor now. */
+  decide(request: DecideRequest): Decision {
+    const text = JSON.stringify({ ...request, now: instant(request.now) });
+    return JSON.parse(call(() => this.#inner.decide(text))) as Decision;
+  }
+
+  /** Every action of the policy with its outcome, in declaration order, to render a UI. */
+  available(request: AvailableRequest): Decision[] {
+    const text = JSON.stringify({ ...request, now: instant(request.now) });
+    return JSON.parse(call(() => this.#inner.available(text))) as Decision[];
+  }
+
+  /** The facts after `decision`, which must have been taken on these facts by this policy. */
+  apply(facts: Facts, decision: Decision): Facts {
+    const text = JSON.stringify({ facts, decision });
+    return JSON.parse(call(() => this.#inner.apply(text))) as Facts;
+  }
+
+  /** Statuses, roles and actions with their labels. */
+  describe(): PolicySummary {
+    return JSON.parse(this.#inner.describe()) as PolicySummary;
+  }
+
+  /** Frees the WASM memory of this policy. It cannot be used afterwards. */
+  free(): void {
+    this.#inner.free();
+  }
+}
+
+/** The names of the built-in policies. */
+export function builtinNames(): string[] {
+  assertReady();
+  return JSON.parse(glue.builtinNames()) as string[];
+}
+
+/** The JSON text of a built-in policy, to read or adapt. */
+export function builtinSource(name: string): string | undefined {
+  assertReady();
+  return glue.builtinSource(name);
+}

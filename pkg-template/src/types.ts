@@ -1,0 +1,190 @@
+/**
+ * Input types of ordergate: policy documents, facts, actors and requests.
+ * The output types (Decision and its parts) are generated from the Rust types in ./generated/.
+ * @packageDocumentation
+ */
+
+export type { Decision, PolicyStamp, Outcome, Reason, Change, NamedEffect, Alternative, AlternativeKind, StatusRef, AutoDecision, TraceStep, TraceResult } from "./generated/Decision.js";
+export type { Code, Issue } from "./generated/Errors.js";
+
+/** A value of a fact, parameter or actor attribute as JSON carries it. Money is an integer of minor units (or `{amount, currency}`); timestamps are RFC 3339 text with an offset, or epoch milliseconds. */
+export type FactValue = string | number | boolean | null | MoneyValue;
+
+/** Money as an object, when the currency should be checked against the policy. */
+export interface MoneyValue {
+  /** Whole minor units (cents; whole rupiah for IDR). */
+  amount: number | string;
+  /** ISO 4217 code, such as `"IDR"`. */
+  currency: string;
+}
+
+/** The facts of one order: each declared fact (every status dimension is one) by name. */
+export type Facts = Record<string, FactValue>;
+
+/** Who asks. */
+export interface Actor {
+  /** A role the policy declares. */
+  role: string;
+  /** The actor's id, compared with facts such as the order's dropshipper. */
+  id?: string | null;
+  /** Attributes the policy declares under `actorAttributes`. */
+  attributes?: Record<string, FactValue>;
+}
+
+/** An instant: a `Date`, RFC 3339 text with an offset, or epoch milliseconds. */
+export type Instant = Date | string | number;
+
+/** A language tag, or a fallback list of them (`["id-ID", "en"]`). */
+export type Locale = string | readonly string[];
+
+/** The question "may this actor do this action now?". */
+export interface DecideRequest {
+  /** The order's facts. */
+  facts: Facts;
+  /** Who asks. */
+  actor: Actor;
+  /** The action id. */
+  action: string;
+  /** The action's parameters (reason, new courier, amount...). */
+  params?: Record<string, FactValue>;
+  /** The moment of the question; defaults to the current time. */
+  now?: Instant;
+  /** The answer's language; defaults to the policy's first language. */
+  locale?: Locale;
+}
+
+/** The question "what may this actor do now?". */
+export interface AvailableRequest {
+  /** The order's facts. */
+  facts: Facts;
+  /** Who asks. */
+  actor: Actor;
+  /** The moment of the question; defaults to the current time. */
+  now?: Instant;
+  /** The answer's language. */
+  locale?: Locale;
+}
+
+/** Text per language: `{"es": "Pendiente", "en": "Pending"}`. */
+export type Text = Record<string, string>;
+
+/** The type of a fact, parameter, attribute or effect argument. */
+export type ValueType =
+  | { type: "boolean" | "counter" | "number" | "timestamp" | "string" }
+  | { type: "money"; currency: string }
+  | { type: "enum"; values: string[] };
+
+/** A fact declaration. */
+export type FactDeclaration = (ValueType | { type: "status"; dimension: string }) & {
+  label?: Text;
+  optional?: boolean;
+  default?: FactValue;
+};
+
+/** A condition: exactly one operator per object. See docs/policy-language.md. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { in: Record<string, string[]> }
+  | { is: string }
+  | { present: string }
+  | { eq: [Operand, Operand] }
+  | { ne: [Operand, Operand] }
+  | { lt: [Operand, Operand] }
+  | { le: [Operand, Operand] }
+  | { gt: [Operand, Operand] }
+  | { ge: [Operand, Operand] }
+  | { within: Window }
+  | { elapsed: Window };
+
+/** A time window counted from a timestamp fact. */
+export interface Window {
+  /** The timestamp fact it counts from. */
+  since: string;
+  /** Its length. */
+  for: DurationSpec;
+  /** Whether the end instant itself belongs to the window (or counts as elapsed). */
+  edge: "inclusive" | "exclusive";
+}
+
+/** A length of time in one unit. */
+export type DurationSpec = { minutes: number } | { hours: number } | { days: number } | { businessDays: number };
+
+/** What a condition compares. */
+export type Operand =
+  | { fact: string }
+  | { param: string }
+  | { actor: string }
+  | { money: { amount: number | string; currency: string } }
+  | string
+  | number
+  | boolean;
+
+/** An effect of a rule. */
+export type EffectSpec =
+  | { set: Record<string, Operand> }
+  | { stamp: string }
+  | { clear: string }
+  | { increment: string }
+  | { emit: string; args?: Record<string, Operand> };
+
+/** Something to do instead. */
+export type AlternativeSpec = ({ action: string } | { contact: string } | { waitFor: Record<string, string> }) & {
+  message: string;
+  when?: Condition;
+};
+
+/** A rule: the first matching rule of an action decides. */
+export interface RuleSpec {
+  id: string;
+  action: string;
+  roles?: string[];
+  when?: Condition;
+  outcome: "allowed" | "approval_required" | "denied";
+  approver?: string;
+  reason?: string;
+  requires?: string[];
+  effects?: EffectSpec[];
+  alternatives?: AlternativeSpec[];
+  autoDecide?: { from?: string; after: DurationSpec; outcome: "allowed" | "approval_required" | "denied" };
+  note?: string;
+}
+
+/** A policy document (format 1). See docs/policy-language.md. */
+export interface PolicyDocument {
+  ordergate: 1;
+  id: string;
+  version: string;
+  name?: Text;
+  description?: string;
+  languages: string[];
+  calendar?: { timeZone: string; weekend?: string[]; holidays?: string[] };
+  dimensions?: Record<string, { label?: Text; default?: string; statuses: Record<string, { label?: Text }> }>;
+  facts?: Record<string, FactDeclaration>;
+  roles?: Record<string, { label?: Text }>;
+  actorAttributes?: Record<string, ValueType>;
+  actions?: Record<string, {
+    label?: Text;
+    params?: Record<string, ValueType & { label?: Text }>;
+    limit?: { counter: string; max: number; reason: string };
+    otherwise?: { reason: string; alternatives?: AlternativeSpec[] };
+  }>;
+  effects?: Record<string, { label?: Text; args?: Record<string, ValueType> }>;
+  messages?: Record<string, Text>;
+  otherwise: { reason: string; alternatives?: AlternativeSpec[] };
+  rules: RuleSpec[];
+}
+
+/** A summary of a loaded policy, for building UIs. */
+export interface PolicySummary {
+  id: string;
+  version: string;
+  hash: string;
+  name: Text;
+  languages: string[];
+  timeZone: string;
+  dimensions: { id: string; label: Text; statuses: { id: string; label: Text }[] }[];
+  roles: { id: string; label: Text }[];
+  actions: { id: string; label: Text; params: string[] }[];
+}

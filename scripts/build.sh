@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the WASM module (wasm-bindgen, then wasm-opt), the TypeScript
+# SDK bundled for browsers (ESM) and Node (ESM and CommonJS), declarations, package.json, README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+build=target/pkg-build
+rm -rf "$build" pkg
+mkdir -p "$build/glue" pkg/dist
+
+step "compiling the engine to wasm32"
+cargo build --release --target wasm32-unknown-unknown --quiet
+wasm-bindgen --target web --out-dir "$build/glue" target/wasm32-unknown-unknown/release/ordergate.wasm
+
+step "optimizing the module with wasm-opt"
+npx --no-install wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$build/glue/ordergate_bg.wasm" -o pkg/dist/ordergate_bg.wasm
+
+step "building the TypeScript SDK"
+cp -r pkg-template/src "$build/src"
+cp "$build/glue/ordergate.js" "$build/glue/ordergate.d.ts" "$build/src/glue/" 2>/dev/null \
+  || { mkdir -p "$build/src/glue"; cp "$build/glue/ordergate.js" "$build/glue/ordergate.d.ts" "$build/src/glue/"; }
+cp pkg-template/tsconfig.json "$build/tsconfig.json"
+npx --no-install tsc -p "$build/tsconfig.json" --outDir pkg/dist/types
+rm -rf pkg/dist/types/glue
+
+esbuild() { npx --no-install esbuild --bundle --log-level=warning --log-override:empty-import-meta=silent "$@"; }
+esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2020 --outfile=pkg/dist/index.js
+esbuild "$build/src/node.ts" --format=esm --platform=node --target=node18 --outfile=pkg/dist/node.mjs \
+  --banner:js='const __WASM_PATH__ = new URL("./ordergate_bg.wasm", import.meta.url);'
+esbuild "$build/src/node.ts" --format=cjs --platform=node --target=node18 --outfile=pkg/dist/node.cjs \
+  --banner:js='const __WASM_PATH__ = require("node:path").join(__dirname, "ordergate_bg.wasm");'
+
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json
+cp pkg-template/README.md pkg/README.md
+for f in LICENSE-MIT LICENSE-APACHE; do [ -f "$f" ] && cp "$f" pkg/; done
+
+wasm_bytes=$(wc -c < pkg/dist/ordergate_bg.wasm)
+wasm_gz=$(gzip -9 -c pkg/dist/ordergate_bg.wasm | wc -c)
+js_gz=$(gzip -9 -c pkg/dist/index.js | wc -c)
+step "built pkg/ (ordergate $version): wasm $wasm_bytes bytes, $wasm_gz gzipped; browser JS $js_gz gzipped"
