@@ -1,0 +1,59 @@
+// The package in headless Chromium: a page imports pkg/dist/index.js, calls init(), decides, and
+// the test reads the decision off the page. The same requests give byte-identical answers in
+// the browser and in Node.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { Policy } from "ordergate";
+import { serve } from "./browser/server.mjs";
+import { launch, CHROMIUM } from "./browser/chromium.mjs";
+
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (./scripts/setup.sh browser installs it)`;
+let server;
+let browser;
+let page;
+
+before(async () => {
+  if (skip) return;
+  server = await serve();
+  browser = await launch();
+  page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 }).catch((e) => {
+    throw new Error(`the page did not get ready: ${errors.join("; ") || e}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a decision is read off the page in Chromium", { skip }, async () => {
+  assert.equal(await page.textContent("#outcome"), "denied");
+  assert.match(await page.textContent("#reason"), /los únicos que lo pueden hacer son los proveedores/);
+});
+
+const requests = [
+  ["dropi", "decide", { facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: "2026-03-02T10:00:00-05:00" }],
+  ["dropi", "decide", { facts: { status: "con_novedad", same_metro_order: true }, actor: { role: "dropshipper" }, action: "cancel", now: 1772463600000, locale: "en" }],
+  ["dropi", "available", { facts: { status: "en_transito" }, actor: { role: "supplier" }, now: "2026-03-02T10:00:00Z" }],
+  ["fr-backoffice", "decide", { facts: { logistics: "en_attente_impression", order: "annulation_confirmee", order_total: 4990 }, actor: { role: "agent" }, action: "cancel_order", params: { contact_channel: "email" }, now: "2026-10-25T02:30:00+02:00" }],
+  ["fr-backoffice", "available", { facts: { logistics: "expediee" }, actor: { role: "agent" }, now: "2026-03-29T02:30:00+01:00" }],
+  ["dropi", "decide", { facts: { status: "nope" }, actor: { role: "dropshipper" }, action: "cancel", now: "2026-03-02T10:00:00Z" }],
+];
+
+test("Chromium and Node give byte-identical answers", { skip }, async () => {
+  for (const [name, method, request] of requests) {
+    const inBrowser = await page.evaluate(([n, m, r]) => window.ordergateRun(n, m, r), [name, method, request]);
+    let inNode;
+    try {
+      inNode = JSON.stringify(Policy.builtin(name)[method](request));
+    } catch (e) {
+      inNode = JSON.stringify({ error: { name: e.name, code: e.code, path: e.path } });
+    }
+    assert.equal(inBrowser, inNode, `${name} ${method}`);
+  }
+});
