@@ -1,4 +1,4 @@
-//! The policy language end to end, on tests/fixtures/marketplace.json: windows with stated edges,
+//! The policy language end to end, on examples/policies/sample-marketplace.json: windows with stated edges,
 //! business days on a calendar with holidays, limits with remaining chances, approval, money,
 //! deadlines, the first-match rule and its trace.
 
@@ -8,7 +8,7 @@ use ordergate::{api::TraceResult, Outcome, Policy};
 use serde_json::{json, Value};
 
 fn market() -> Policy {
-    Policy::from_json(include_str!("fixtures/marketplace.json")).unwrap()
+    Policy::from_json(include_str!("../examples/policies/sample-marketplace.json")).unwrap()
 }
 
 fn shipped(at: &str, changes: u32) -> Value {
@@ -371,7 +371,8 @@ fn decisions_are_deterministic_and_the_policy_hash_ignores_formatting() {
     let a = serde_json::to_string(&p.available(&request).unwrap()).unwrap();
     let b = serde_json::to_string(&p.available(&request).unwrap()).unwrap();
     assert_eq!(a, b);
-    let compact: Value = serde_json::from_str(include_str!("fixtures/marketplace.json")).unwrap();
+    let compact: Value =
+        serde_json::from_str(include_str!("../examples/policies/sample-marketplace.json")).unwrap();
     let again = Policy::from_json(&serde_json::to_string(&compact).unwrap()).unwrap();
     assert_eq!(again.hash(), p.hash());
 }

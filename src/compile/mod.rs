@@ -286,7 +286,6 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         }
     }
     reach::check(&mut c, doc, &rules, &program);
-    drop(names);
     program.actions = actions;
     program.otherwise = otherwise.unwrap_or(Otherwise {
         reason: 0,

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test: native Rust (unit, policies, doc tests), wasm-bindgen-test in Node and in
+# headless Chromium, the node:test tests against the built npm package (ESM, CommonJS and a
+# Chromium page driven by Playwright), a `tsc --strict` consumer, and the examples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NPM_CONFIG_LOGLEVEL=error NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+./scripts/setup.sh browser
+
+step "cargo fmt and clippy"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --quiet
+
+step "generated TypeScript declarations are up to date"
+if ! git diff --exit-code --stat -- pkg-template/src/generated; then
+  echo "pkg-template/src/generated changed: commit the regenerated files" >&2
+  exit 1
+fi
+
+step "wasm-bindgen-test in Node"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "wasm-bindgen-test in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "building the npm package"
+./scripts/build.sh
+
+step "JS tests against the built package (node:test: ESM, CommonJS, Chromium)"
+(cd js-tests && npm ci >/dev/null)
+(cd js-tests && node --test)
+
+step "tsc --strict on a TypeScript consumer"
+(cd js-tests && npx --no-install tsc -p types/tsconfig.json)
+
+step "examples"
+(cd examples/dashboard && npm install --no-package-lock >/dev/null)
+node examples/dashboard/demo.mjs > /dev/null
+echo "examples/dashboard ran"
+
+step "all tests passed"
