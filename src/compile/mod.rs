@@ -70,9 +70,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             );
             continue;
         }
-        if !fact.label.is_empty() {
-            c.translations(&fact.label, &key_path(&path, "label"));
-        }
+        c.translations(&fact.label, &key_path(&path, "label"));
         let ty = match &fact.ty {
             ValueType::Status(dim) => match dimension_domain.get(dim) {
                 Some(d) => Ty::Domain(*d),
@@ -145,7 +143,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
 
     let messages: Vec<(String, Text)> = doc.messages.clone();
     for (code, text) in &messages {
-        c.translations(text, &key_path("$.messages", code));
+        c.message_text(text, &key_path("$.messages", code));
     }
     let message_index = index_of(messages.iter().map(|(n, _)| n));
     let effect_kinds: Vec<EffectKind> = doc
@@ -366,6 +364,18 @@ pub(crate) struct Compiler<'a> {
 impl Compiler<'_> {
     /// Every declared language has a text, and no text is in an undeclared language.
     pub fn translations(&mut self, text: &Text, path: &str) {
+        self.texts(text, path, false);
+    }
+
+    /// Messages must exist; labels may be omitted (the id is shown instead).
+    pub fn message_text(&mut self, text: &Text, path: &str) {
+        self.texts(text, path, true);
+    }
+
+    fn texts(&mut self, text: &Text, path: &str, required: bool) {
+        if text.is_empty() && !required {
+            return;
+        }
         for lang in self.languages {
             if !text.iter().any(|(l, _)| l == lang) {
                 self.r.report(

@@ -3,7 +3,7 @@
 
 use super::condition::{Env, NextChange};
 use super::input::{FactValues, Question};
-use super::json::{message, text, val_to_json};
+use super::json::{label, message, val_to_json};
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceResult, TraceStep};
 use crate::compile::program::{
     Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val,
@@ -146,7 +146,7 @@ impl Decider<'_> {
         Decision {
             policy: self.stamp.clone(),
             action: action.name.clone(),
-            label: text(&action.label, self.lang()),
+            label: label(&action.label, self.lang(), &action.name),
             role: program.roles[self.question.actor.role as usize]
                 .name
                 .clone(),
@@ -347,7 +347,7 @@ impl Decider<'_> {
                 }
                 d.effects.push(api::NamedEffect {
                     effect: decl.name.clone(),
-                    label: text(&decl.label, self.lang()),
+                    label: label(&decl.label, self.lang(), &decl.name),
                     args: out,
                 });
                 return Ok(());
@@ -403,26 +403,21 @@ fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, 
 
 fn status_ref(program: &Program, slot: u16, status: u8, lang: &str) -> api::StatusRef {
     let fact = &program.facts[slot as usize];
-    let label = match fact.ty {
+    let (id, text) = match fact.ty {
         crate::compile::program::Ty::Domain(d) => {
             let domain = &program.domains[d as usize];
-            domain
+            let id = domain.ids[status as usize].clone();
+            let text = domain
                 .labels
                 .get(status as usize)
-                .map(|t| text(t, lang))
-                .unwrap_or_else(|| domain.ids[status as usize].clone())
+                .map_or_else(|| id.clone(), |t| label(t, lang, &id));
+            (id, text)
         }
-        _ => String::new(),
-    };
-    let id = match fact.ty {
-        crate::compile::program::Ty::Domain(d) => {
-            program.domains[d as usize].ids[status as usize].clone()
-        }
-        _ => String::new(),
+        _ => (String::new(), String::new()),
     };
     api::StatusRef {
         fact: fact.name.clone(),
         status: id,
-        label,
+        label: text,
     }
 }

@@ -15,6 +15,15 @@ pub(crate) fn text(t: &Text, lang: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A label in `lang`, or the id when the policy gives no label.
+pub(crate) fn label(t: &Text, lang: &str, id: &str) -> String {
+    if t.is_empty() {
+        id.to_owned()
+    } else {
+        text(t, lang)
+    }
+}
+
 /// A message's code and its text in `lang`.
 pub(crate) fn message(program: &Program, index: u16, lang: &str) -> (String, String) {
     match program.messages.get(index as usize) {

@@ -51,6 +51,9 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
     }
     let id = field(r, map, "id", p, Reader::id).unwrap_or_default();
     let version = field(r, map, "version", p, Reader::string).unwrap_or_default();
+    let description = map
+        .get("description")
+        .and_then(|v| r.string(v, "$.description"));
     let name = map
         .get("name")
         .map(|v| text(r, v, "$.name"))
@@ -121,6 +124,7 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
         id,
         version,
         name,
+        description,
         languages,
         calendar,
         dimensions,
@@ -585,6 +589,9 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
         .get("alternatives")
         .map(|v| alternatives(r, v, &key_path(path, "alternatives")))
         .unwrap_or_default();
+    let note = map
+        .get("note")
+        .and_then(|v| r.string(v, &key_path(path, "note")));
     let auto_decide = map.get("autoDecide").and_then(|v| {
         let p = key_path(path, "autoDecide");
         let m = r.object(v, &p, &["from", "after", "outcome"])?;
@@ -617,6 +624,7 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
         effects,
         alternatives,
         auto_decide,
+        note,
     })
 }
 

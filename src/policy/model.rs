@@ -16,6 +16,7 @@ pub struct Document {
     pub id: String,
     pub version: String,
     pub name: Text,
+    pub description: Option<String>,
     /// Declared languages; the first is the default.
     pub languages: Vec<String>,
     pub calendar: CalendarDoc,
@@ -120,6 +121,8 @@ pub struct RuleDoc {
     pub effects: Vec<EffectDoc>,
     pub alternatives: Vec<AlternativeDoc>,
     pub auto_decide: Option<AutoDecideDoc>,
+    /// Free text for documentation, such as the source article's words.
+    pub note: Option<String>,
 }
 
 /// A deadline after which a pending decision is taken by the system.

@@ -138,11 +138,9 @@ impl Calendar {
                 Timestamp::from_millis(t.timestamp_millis())
             }
             LocalResult::None => {
-                let before = local - chrono::Duration::hours(12);
-                let offset = self
-                    .zone
-                    .from_local_datetime(&before)
-                    .earliest()
+                let offset = local
+                    .checked_sub_signed(chrono::Duration::hours(12))
+                    .and_then(|before| self.zone.from_local_datetime(&before).earliest())
                     .map(|t| t.offset().fix().local_minus_utc())
                     .unwrap_or(0);
                 let utc = local.and_utc().timestamp_millis() - i64::from(offset) * 1000;
