@@ -40,7 +40,7 @@ const requests = [
   ["dropi", "decide", { facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: "2026-03-02T10:00:00-05:00" }],
   ["dropi", "decide", { facts: { status: "con_novedad", same_metro_order: true }, actor: { role: "dropshipper" }, action: "cancel", now: 1772463600000, locale: "en" }],
   ["dropi", "available", { facts: { status: "en_transito" }, actor: { role: "supplier" }, now: "2026-03-02T10:00:00Z" }],
-  ["fr-backoffice", "decide", { facts: { logistics: "en_attente_impression", order: "annulation_confirmee", order_total: 4990 }, actor: { role: "agent" }, action: "cancel_order", params: { contact_channel: "email" }, now: "2026-10-25T02:30:00+02:00" }],
+  ["fr-backoffice", "decide", { facts: { logistics: "en_attente_impression", order_total: 4990 }, actor: { role: "agent" }, action: "cancel_order", params: { contact_channel: "email" }, now: "2026-10-25T02:30:00+02:00" }],
   ["fr-backoffice", "available", { facts: { logistics: "expediee" }, actor: { role: "agent" }, now: "2026-03-29T02:30:00+01:00" }],
   ["dropi", "decide", { facts: { status: "nope" }, actor: { role: "dropshipper" }, action: "cancel", now: "2026-03-02T10:00:00Z" }],
 ];

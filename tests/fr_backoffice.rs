@@ -24,7 +24,8 @@ fn cancellable_only_while_en_attente_d_impression() {
     );
     assert_outcome(&d, Outcome::Allowed);
     assert_eq!(d.reasons[0].message, "Commande annulable");
-    assert_eq!(d.next_state["order"], "annulable");
+    assert!(d.changes.is_empty(), "checking changes nothing");
+    assert_eq!(d.alternatives[0].action.as_deref(), Some("cancel_order"));
 }
 
 #[test]
@@ -52,7 +53,7 @@ fn impression_en_cours_en_preparation_and_expediee_cannot_be_cancelled() {
 #[test]
 fn decision_any_other_logistics_state_denies_cancellation_fail_closed() {
     for state in ["livree", "retournee"] {
-        for action in ["check_cancellable", "confirm_cancellation", "cancel_order"] {
+        for action in ["check_cancellable", "cancel_order"] {
             let d = decide(
                 &policy("fr-backoffice"),
                 json!({"logistics": state}),
@@ -75,30 +76,6 @@ fn decision_any_other_logistics_state_denies_cancellation_fail_closed() {
 fn cancelling_is_a_checked_then_confirmed_step() {
     let p = policy("fr-backoffice");
     let facts = json!({"logistics": "en_attente_impression", "order_total": 4990});
-    // Confirming or cancelling before the check is refused, pointing at the missing step.
-    let early = decide(
-        &p,
-        facts.clone(),
-        agent(),
-        "confirm_cancellation",
-        json!({}),
-        NOW,
-    );
-    assert_outcome(&early, Outcome::Denied);
-    assert_eq!(
-        early.alternatives[0].action.as_deref(),
-        Some("check_cancellable")
-    );
-    let early = decide(
-        &p,
-        facts.clone(),
-        agent(),
-        "cancel_order",
-        json!({"contact_channel": "email"}),
-        NOW,
-    );
-    assert_eq!(reason_codes(&early), ["confirmer_d_abord"]);
-
     let check = decide(
         &p,
         facts.clone(),
@@ -107,24 +84,41 @@ fn cancelling_is_a_checked_then_confirmed_step() {
         json!({}),
         NOW,
     );
-    let facts = p.apply(&facts, &check).unwrap();
-    let confirm = decide(
+    assert_eq!(check.reasons[0].message, "Commande annulable");
+    assert!(check.alternatives[0]
+        .message
+        .contains("confirmez à nouveau"));
+    // The cancellation itself asks the agent to confirm again before it is taken.
+    let cancel = decide(
         &p,
-        facts.clone(),
+        facts,
         agent(),
-        "confirm_cancellation",
+        "cancel_order",
+        json!({"contact_channel": "email"}),
+        NOW,
+    );
+    assert_outcome(&cancel, Outcome::Allowed);
+    let confirm = cancel.confirm.as_ref().expect("a confirmation step");
+    assert_eq!(confirm.code, "confirmer_annulation");
+    assert!(confirm
+        .message
+        .contains("Confirmer l’annulation de la commande"));
+    // A denial asks for no confirmation.
+    let denied = decide(
+        &p,
+        json!({"logistics": "expediee"}),
+        agent(),
+        "cancel_order",
         json!({}),
         NOW,
     );
-    assert_outcome(&confirm, Outcome::Allowed);
-    let facts = p.apply(&facts, &confirm).unwrap();
-    assert_eq!(facts["order"], "annulation_confirmee");
+    assert!(denied.confirm.is_none());
 }
 
 #[test]
 fn cancelling_refunds_the_order_total_through_the_payment_link_and_records_the_contact_channel() {
     let p = policy("fr-backoffice");
-    let facts = json!({"logistics": "en_attente_impression", "order": "annulation_confirmee", "order_total": 4990});
+    let facts = json!({"logistics": "en_attente_impression", "order_total": 4990});
     let d = decide(
         &p,
         facts.clone(),
@@ -234,7 +228,6 @@ fn the_whole_procedure_from_check_to_confirmation_email() {
     let mut facts = json!({"logistics": "en_attente_impression", "order_total": 12990});
     for (action, params) in [
         ("check_cancellable", json!({})),
-        ("confirm_cancellation", json!({})),
         ("cancel_order", json!({"contact_channel": "email"})),
         ("record_refund_done", json!({})),
     ] {

@@ -36,6 +36,10 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// Parameters the action must be given (by the chosen rule).
     pub requires: Vec<String>,
+    /// When not denied: what the user must confirm before the action is taken.
+    pub confirm: Option<Reason>,
+    /// The action cannot be undone.
+    pub irreversible: bool,
     /// Fact changes, in order, that applying the decision makes.
     pub changes: Vec<Change>,
     /// Named effects (invoice cancelled, balance debited...) with their arguments.

@@ -238,12 +238,18 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             .otherwise
             .as_ref()
             .and_then(|o| names.otherwise(&mut c, o, &key_path(&path, "otherwise"), &scope));
+        let confirm = action
+            .confirm
+            .as_ref()
+            .and_then(|m| names.message(&mut c, m, &key_path(&path, "confirm")));
         actions.push(Action {
             name: name.clone(),
             label: action.label.clone(),
             params,
             limit,
             otherwise,
+            confirm,
+            irreversible: action.irreversible,
             rules: Vec::new(),
         });
     }

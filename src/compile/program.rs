@@ -84,6 +84,9 @@ pub(crate) struct Action {
     pub params: Vec<Param>,
     pub limit: Option<Limit>,
     pub otherwise: Option<Otherwise>,
+    /// A message to confirm before taking the action.
+    pub confirm: Option<u16>,
+    pub irreversible: bool,
     /// Indexes into `Program::rules`, in document order: the first that matches wins.
     pub rules: Vec<u32>,
 }

@@ -155,6 +155,8 @@ impl Decider<'_> {
             rule: None,
             reasons: Vec::new(),
             requires: Vec::new(),
+            confirm: None,
+            irreversible: action.irreversible,
             changes: Vec::new(),
             effects: Vec::new(),
             next_state: next_state(program, env.facts),
@@ -250,6 +252,7 @@ impl Decider<'_> {
         d.approver = rule
             .approver
             .map(|r| program.roles[r as usize].name.clone());
+        d.confirm = action.confirm.map(|m| self.reason(m, None));
         d.reasons = rule
             .reason
             .map(|r| self.reason(r, Some(rule)))

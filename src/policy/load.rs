@@ -469,7 +469,18 @@ fn params(r: &mut Reader, value: &Value, path: &str) -> Vec<(String, ValueType)>
 }
 
 fn action(r: &mut Reader, value: &Value, path: &str) -> Option<ActionDoc> {
-    let map = r.object(value, path, &["label", "params", "limit", "otherwise"])?;
+    let map = r.object(
+        value,
+        path,
+        &[
+            "label",
+            "params",
+            "limit",
+            "otherwise",
+            "confirm",
+            "irreversible",
+        ],
+    )?;
     let label = map
         .get("label")
         .map(|l| text(r, l, &key_path(path, "label")))
@@ -495,11 +506,20 @@ fn action(r: &mut Reader, value: &Value, path: &str) -> Option<ActionDoc> {
     let otherwise = map
         .get("otherwise")
         .and_then(|v| otherwise(r, v, &key_path(path, "otherwise")));
+    let confirm = map
+        .get("confirm")
+        .and_then(|v| r.id(v, &key_path(path, "confirm")));
+    let irreversible = map
+        .get("irreversible")
+        .and_then(|v| r.boolean(v, &key_path(path, "irreversible")))
+        .unwrap_or(false);
     Some(ActionDoc {
         label,
         params,
         limit,
         otherwise,
+        confirm,
+        irreversible,
     })
 }
 

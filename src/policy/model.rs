@@ -81,6 +81,10 @@ pub struct ActionDoc {
     pub params: Vec<(String, ValueType)>,
     pub limit: Option<LimitDoc>,
     pub otherwise: Option<OtherwiseDoc>,
+    /// A message the user must confirm before the action is taken.
+    pub confirm: Option<String>,
+    /// The action cannot be undone (deleting an order, for example).
+    pub irreversible: bool,
 }
 
 /// "Only n times": the action is denied once the counter reaches `max`; applying it adds one.

@@ -118,6 +118,14 @@ reasons: Array<Reason>,
  */
 requires: Array<string>, 
 /**
+ * When not denied: what the user must confirm before the action is taken.
+ */
+confirm: Reason | null, 
+/**
+ * The action cannot be undone.
+ */
+irreversible: boolean, 
+/**
  * Fact changes, in order, that applying the decision makes.
  */
 changes: Array<Change>, 
