@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { Policy } from "ordergate";
 import { serve } from "./browser/server.mjs";
 import { launch, CHROMIUM } from "./browser/chromium.mjs";
+import { readFileSync } from "node:fs";
+import { replay } from "./vectors.mjs";
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (./scripts/setup.sh browser installs it)`;
 let server;
@@ -56,4 +58,19 @@ test("Chromium and Node give byte-identical answers", { skip }, async () => {
     }
     assert.equal(inBrowser, inNode, `${name} ${method}`);
   }
+});
+
+test("Chromium answers the shared vectors byte for byte as native Rust", { skip }, async () => {
+  const vectors = JSON.parse(readFileSync(new URL("../test-data/vectors.json", import.meta.url), "utf8"));
+  const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
+  const mismatches = await page.evaluate(
+    async ([source, v, s]) => {
+      const ordergate = await import("/pkg/dist/index.js");
+      const run = new Function("return " + source)();
+      return run(ordergate, v, s);
+    },
+    [replay.toString(), vectors, sources],
+  );
+  assert.equal(vectors.length > 40, true);
+  assert.deepEqual(mismatches.slice(0, 1), []);
 });
