@@ -30,6 +30,8 @@
 //! (`compile`) -> decision (`eval`, [`Decision`]). `now` is always an input: the engine never
 //! reads a clock. The policy language is described in docs/policy-language.md.
 
+#![warn(missing_docs)]
+
 pub mod api;
 mod builtin;
 mod compile;
