@@ -376,3 +376,34 @@ fn decisions_are_deterministic_and_the_policy_hash_ignores_formatting() {
     let again = Policy::from_json(&serde_json::to_string(&compact).unwrap()).unwrap();
     assert_eq!(again.hash(), p.hash());
 }
+
+#[test]
+fn actor_attributes_are_compared_with_facts() {
+    let p = market();
+    let facts = json!({"logistics": "delivered", "payment": "paid", "refund_request": "pending", "seller_id": "store-1", "in_sale": true});
+    let own = decide(
+        &p,
+        facts.clone(),
+        json!({"role": "seller", "attributes": {"store_id": "store-1"}}),
+        "approve_refund",
+        json!({}),
+        "2026-03-02T10:00:00+07:00",
+    );
+    assert_outcome(&own, Outcome::Allowed);
+    let other = decide(
+        &p,
+        facts.clone(),
+        json!({"role": "seller", "attributes": {"store_id": "store-2"}}),
+        "approve_refund",
+        json!({}),
+        "2026-03-02T10:00:00+07:00",
+    );
+    assert_eq!(reason_codes(&other), ["not_your_store"]);
+    let err = p
+        .decide(&json!({"facts": facts, "actor": {"role": "seller", "attributes": {"shop": "x"}}, "action": "approve_refund", "now": 0}))
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.issues()[0].path.as_str()),
+        (ordergate::Code::UnknownAttribute, "$.actor.attributes.shop")
+    );
+}

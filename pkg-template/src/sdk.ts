@@ -116,6 +116,11 @@ export class Policy {
   free(): void {
     this.#inner.free();
   }
+
+  /** Frees the policy at the end of a `using` block. */
+  [Symbol.dispose](): void {
+    this.free();
+  }
 }
 
 /** The names of the built-in policies. */
