@@ -37,6 +37,14 @@ for (const [name, request, code, path] of cases) {
   test(`decide refuses ${name} with ${code}`, () => rejects(() => dropi.decide(request), code, path));
 }
 
+test("values JSON cannot carry are WRONG_TYPE, not a TypeError", () => {
+  rejects(() => dropi.decide({ ...good, facts: { status: "pendiente", same_metro_order: 1n } }), "WRONG_TYPE", "$");
+  const cyclic = { status: "pendiente" };
+  cyclic.self = cyclic;
+  rejects(() => dropi.decide({ ...good, facts: cyclic }), "WRONG_TYPE", "$");
+  rejects(() => dropi.decide({ ...good, now: new Date("nonsense") }), "INVALID_TIMESTAMP", "$.now");
+});
+
 test("a missing required parameter is MISSING_PARAM", () => {
   rejects(
     () => dropi.decide({ ...good, facts: { status: "con_novedad", same_metro_order: true }, action: "change_address" }),

@@ -32,6 +32,15 @@ function call<T>(run: () => T): T {
   }
 }
 
+/** JSON text of a request; values JSON cannot carry (BigInt, cycles) are a typed error. */
+function serialize(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    throw new OrdergateError("WRONG_TYPE", "$", `the request cannot be written as JSON (${String(e)}); give plain objects, strings, numbers and booleans`);
+  }
+}
+
 function instant(now: Instant | undefined): string | number {
   if (now === undefined) return new Date().toISOString();
   if (now instanceof Date) {
@@ -80,7 +89,7 @@ export class Policy {
 
   /** Validates and compiles a policy document. */
   static load(document: PolicyDocument): Policy {
-    return Policy.fromJson(JSON.stringify(document));
+    return Policy.fromJson(serialize(document));
   }
 
   /** A built-in policy: see {@link builtinNames}. */
@@ -91,19 +100,19 @@ export class Policy {
 
   /** Decides one action for one actor now. */
   decide(request: DecideRequest): Decision {
-    const text = JSON.stringify({ ...request, now: instant(request.now) });
+    const text = serialize({ ...request, now: instant(request.now) });
     return JSON.parse(call(() => this.#inner.decide(text))) as Decision;
   }
 
   /** Every action of the policy with its outcome, in declaration order, to render a UI. */
   available(request: AvailableRequest): Decision[] {
-    const text = JSON.stringify({ ...request, now: instant(request.now) });
+    const text = serialize({ ...request, now: instant(request.now) });
     return JSON.parse(call(() => this.#inner.available(text))) as Decision[];
   }
 
   /** The facts after `decision`, which must have been taken on these facts by this policy. */
   apply(facts: Facts, decision: Decision): Facts {
-    const text = JSON.stringify({ facts, decision });
+    const text = serialize({ facts, decision });
     return JSON.parse(call(() => this.#inner.apply(text))) as Facts;
   }
 

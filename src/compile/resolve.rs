@@ -151,6 +151,21 @@ impl Names<'_> {
         }
     }
 
+    /// A status or enum fact with its domain.
+    fn domain_fact(&self, c: &mut Compiler, name: &str, path: &str) -> Option<(Slot, &Domain)> {
+        let slot = self.fact_of_type(
+            c,
+            name,
+            path,
+            |t| matches!(t, Ty::Domain(_)),
+            "a status or enum",
+        )?;
+        match self.program.facts[slot as usize].ty {
+            Ty::Domain(d) => Some((slot, &self.program.domains[d as usize])),
+            _ => None,
+        }
+    }
+
     pub fn otherwise(
         &self,
         c: &mut Compiler,
@@ -470,17 +485,7 @@ impl Names<'_> {
             }
             Condition::In { fact, values } => {
                 let p = key_path(&key_path(path, "in"), fact);
-                let slot = self.fact_of_type(
-                    c,
-                    fact,
-                    &p,
-                    |t| matches!(t, Ty::Domain(_)),
-                    "a status or enum",
-                )?;
-                let Ty::Domain(d) = self.program.facts[slot as usize].ty else {
-                    return None;
-                };
-                let domain = &self.program.domains[d as usize];
+                let (slot, domain) = self.domain_fact(c, fact, &p)?;
                 let mut mask = 0u128;
                 for (i, v) in values.iter().enumerate() {
                     match domain.index.get(v) {
@@ -678,17 +683,7 @@ impl Names<'_> {
                     }
                     model::AlternativeKind::WaitFor { fact, status } => {
                         let wp = key_path(&key_path(&p, "waitFor"), fact);
-                        let slot = self.fact_of_type(
-                            c,
-                            fact,
-                            &wp,
-                            |t| matches!(t, Ty::Domain(_)),
-                            "a status or enum",
-                        )?;
-                        let Ty::Domain(d) = self.program.facts[slot as usize].ty else {
-                            return None;
-                        };
-                        let domain = &self.program.domains[d as usize];
+                        let (slot, domain) = self.domain_fact(c, fact, &wp)?;
                         match domain.index.get(status) {
                             Some(s) => AlternativeKind::WaitFor(slot, *s),
                             None => {
