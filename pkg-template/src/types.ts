@@ -121,13 +121,14 @@ export type Operand =
   | number
   | boolean;
 
-/** An effect of a rule. */
-export type EffectSpec =
+/** An effect of a rule; with `when`, it takes place only when the condition holds. */
+export type EffectSpec = (
   | { set: Record<string, Operand> }
   | { stamp: string }
   | { clear: string }
   | { increment: string }
-  | { emit: string; args?: Record<string, Operand> };
+  | { emit: string; args?: Record<string, Operand> }
+) & { when?: Condition };
 
 /** Something to do instead. */
 export type AlternativeSpec = ({ action: string } | { contact: string } | { waitFor: Record<string, string> }) & {
@@ -168,6 +169,8 @@ export interface PolicyDocument {
     label?: Text;
     params?: Record<string, ValueType & { label?: Text }>;
     limit?: { counter: string; max: number; reason: string };
+    confirm?: string;
+    irreversible?: boolean;
     otherwise?: { reason: string; alternatives?: AlternativeSpec[] };
   }>;
   effects?: Record<string, { label?: Text; args?: Record<string, ValueType> }>;

@@ -172,7 +172,8 @@ pub(crate) struct Rule {
     pub approver: Option<u16>,
     pub reason: Option<u16>,
     pub requires: Vec<u8>,
-    pub effects: Vec<Effect>,
+    /// Effects with the condition under which each takes place.
+    pub effects: Vec<(Effect, Option<Cond>)>,
     pub alternatives: Vec<Alternative>,
     pub auto_decide: Option<AutoDecide>,
 }

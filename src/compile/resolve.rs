@@ -253,7 +253,13 @@ impl Names<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                self.effect(c, e, &index_path(&key_path(path, "effects"), i), scope)
+                let p = index_path(&key_path(path, "effects"), i);
+                let effect = self.effect(c, &e.effect, &p, scope);
+                let when = match &e.when {
+                    Some(w) => Some(self.condition(c, w, &key_path(&p, "when"), scope)?),
+                    None => None,
+                };
+                Some((effect?, when))
             })
             .collect();
         let alternatives =

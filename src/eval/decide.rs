@@ -275,12 +275,14 @@ impl Decider<'_> {
             }
         }
         let mut facts = env.facts.clone();
-        let mut effects = rule.effects.clone();
-        if let Some(limit) = &action.limit {
-            effects.push(Effect::Increment(limit.counter));
+        // Guards read the facts as they were before the decision.
+        for (effect, when) in &rule.effects {
+            if when.as_ref().is_none_or(|w| env.eval(w, &mut NextChange::default())) {
+                self.effect(effect, action, env, &mut facts, &mut d, mode)?;
+            }
         }
-        for effect in &effects {
-            self.effect(effect, action, env, &mut facts, &mut d, mode)?;
+        if let Some(limit) = &action.limit {
+            self.effect(&Effect::Increment(limit.counter), action, env, &mut facts, &mut d, mode)?;
         }
         d.next_state = next_state(program, &facts);
         Ok(d)

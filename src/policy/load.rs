@@ -601,7 +601,7 @@ fn rule(r: &mut Reader, value: &Value, path: &str) -> Option<RuleDoc> {
             r.array(v, &p, MAX_EFFECTS)
                 .iter()
                 .enumerate()
-                .filter_map(|(i, e)| effect(r, e, &index_path(&p, i)))
+                .filter_map(|(i, e)| guarded_effect(r, e, &index_path(&p, i)))
                 .collect()
         })
         .unwrap_or_default();
@@ -858,6 +858,20 @@ fn assignments(r: &mut Reader, value: &Value, path: &str) -> Vec<(String, Operan
         .into_iter()
         .filter_map(|(k, v, p)| operand(r, v, &p).map(|o| (k, o)))
         .collect()
+}
+
+/// An effect, with an optional `"when"` beside its operator.
+fn guarded_effect(r: &mut Reader, value: &Value, path: &str) -> Option<GuardedEffect> {
+    let Some(cond) = value.get("when") else {
+        return effect(r, value, path).map(|effect| GuardedEffect { effect, when: None });
+    };
+    let when = condition(r, cond, &key_path(path, "when"), 1);
+    let mut rest = value.clone();
+    if let Value::Object(m) = &mut rest {
+        m.remove("when");
+    }
+    let effect = effect(r, &rest, path)?;
+    Some(GuardedEffect { effect, when: Some(when?) })
 }
 
 fn effect(r: &mut Reader, value: &Value, path: &str) -> Option<EffectDoc> {

@@ -169,7 +169,7 @@ pub struct RuleDoc {
     /// Parameters the action must be given.
     pub requires: Vec<String>,
     /// What applying the decision changes.
-    pub effects: Vec<EffectDoc>,
+    pub effects: Vec<GuardedEffect>,
     /// What else to do.
     pub alternatives: Vec<AlternativeDoc>,
     /// A deadline after which the system decides.
@@ -279,6 +279,15 @@ pub enum Operand {
     Money(i64, Currency),
     /// A number, string or boolean, typed by the other side.
     Literal(serde_json::Value),
+}
+
+/// An effect that takes place only when its condition holds (always without one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuardedEffect {
+    /// The effect.
+    pub effect: EffectDoc,
+    /// When it takes place.
+    pub when: Option<Condition>,
 }
 
 /// An effect of a rule.
