@@ -3,6 +3,9 @@
 use crate::{Error, Policy};
 
 const SOURCES: &[(&str, &str)] = &[
+    ("clodeo", include_str!("../policies/clodeo.json")),
+    ("whmcs", include_str!("../policies/whmcs.json")),
+    ("akulaku", include_str!("../policies/akulaku.json")),
     ("dropi", include_str!("../policies/dropi.json")),
     (
         "fr-backoffice",

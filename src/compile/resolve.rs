@@ -56,7 +56,7 @@ pub(crate) fn type_name(ty: &Ty, domains: &[Domain]) -> String {
         Ty::Timestamp => "timestamp".into(),
         Ty::String => "string".into(),
         Ty::Domain(d) => format!(
-            "a value of '{}'",
+            "value of '{}'",
             domains.get(*d as usize).map_or("?", |d| d.name.as_str())
         ),
     }
