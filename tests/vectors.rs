@@ -40,7 +40,7 @@ fn questions(name: &str, policy: &Policy) -> Vec<(String, Value)> {
                 facts.insert(dim.clone(), json!(spec.statuses[i % spec.statuses.len()].0));
             }
         }
-        if name == "sample-marketplace" {
+        if name == "sample-marketplace" || name == "akulaku" {
             facts.insert("shipped_at".into(), json!("2026-03-02T10:00:00+07:00"));
             facts.insert(
                 "refund_requested_at".into(),
@@ -49,6 +49,7 @@ fn questions(name: &str, policy: &Policy) -> Vec<(String, Value)> {
             facts.insert("refund_request".into(), json!("pending"));
             facts.insert("refund_amount".into(), json!(150000));
             facts.insert("seller_balance".into(), json!(150000 - (i as i64 % 2)));
+            facts.insert("courier_changes".into(), json!(i % 2));
         }
         for (j, (role, _)) in doc.roles.iter().enumerate() {
             let now = INSTANTS[(i + j) % INSTANTS.len()];
