@@ -277,12 +277,22 @@ impl Decider<'_> {
         let mut facts = env.facts.clone();
         // Guards read the facts as they were before the decision.
         for (effect, when) in &rule.effects {
-            if when.as_ref().is_none_or(|w| env.eval(w, &mut NextChange::default())) {
+            if when
+                .as_ref()
+                .is_none_or(|w| env.eval(w, &mut NextChange::default()))
+            {
                 self.effect(effect, action, env, &mut facts, &mut d, mode)?;
             }
         }
         if let Some(limit) = &action.limit {
-            self.effect(&Effect::Increment(limit.counter), action, env, &mut facts, &mut d, mode)?;
+            self.effect(
+                &Effect::Increment(limit.counter),
+                action,
+                env,
+                &mut facts,
+                &mut d,
+                mode,
+            )?;
         }
         d.next_state = next_state(program, &facts);
         Ok(d)

@@ -871,7 +871,10 @@ fn guarded_effect(r: &mut Reader, value: &Value, path: &str) -> Option<GuardedEf
         m.remove("when");
     }
     let effect = effect(r, &rest, path)?;
-    Some(GuardedEffect { effect, when: Some(when?) })
+    Some(GuardedEffect {
+        effect,
+        when: Some(when?),
+    })
 }
 
 fn effect(r: &mut Reader, value: &Value, path: &str) -> Option<EffectDoc> {
