@@ -41,6 +41,7 @@ mod eval;
 pub mod ffi;
 pub mod money;
 pub mod policy;
+pub mod reference;
 pub mod time;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

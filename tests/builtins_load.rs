@@ -8,3 +8,18 @@ fn every_builtin_policy_loads() {
         }
     }
 }
+
+#[test]
+fn every_message_of_a_builtin_policy_is_used() {
+    for name in ordergate::builtin_names() {
+        let source = ordergate::builtin_source(name).unwrap();
+        let policy = ordergate::builtin(name).unwrap();
+        for (code, _) in &policy.document().messages {
+            let quoted = format!("\"{code}\"");
+            assert!(
+                source.matches(&quoted).count() > 1,
+                "{name}: message '{code}' is never used"
+            );
+        }
+    }
+}
