@@ -12,8 +12,8 @@ const PARIS = "2026-03-02T10:00:00+01:00";
 const cancel = (status, role, extra = {}) =>
   dropi.decide({ facts: { status, ...extra }, actor: { role }, action: "cancel", now: BOGOTA });
 
-test("both built-in policies are embedded", () => {
-  assert.deepEqual(builtinNames(), ["dropi", "fr-backoffice"]);
+test("dropi and the French back office are embedded", () => {
+  assert.ok(builtinNames().includes("dropi") && builtinNames().includes("fr-backoffice"));
   assert.match(dropi.hash, /^sha256:[0-9a-f]{64}$/);
 });
 

@@ -11,7 +11,7 @@ rm -rf "$build" pkg
 mkdir -p "$build/glue" pkg/dist
 
 step "compiling the engine to wasm32"
-cargo build --release --target wasm32-unknown-unknown --quiet
+cargo build --release --lib --target wasm32-unknown-unknown --quiet
 wasm-bindgen --target web --out-dir "$build/glue" target/wasm32-unknown-unknown/release/ordergate.wasm
 
 step "optimizing the module with wasm-opt"
