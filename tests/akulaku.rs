@@ -505,3 +505,32 @@ fn seller_actions_are_the_seller_s() {
     );
     assert_eq!(reason_codes(&d), ["khusus_penjual"]);
 }
+
+#[test]
+fn the_24_hours_start_at_the_shipment_time_recorded_when_the_seller_enters_the_awb() {
+    let p = policy("akulaku");
+    let facts = json!({"order": "processing", "shipping_method": "self_logistics"});
+    let ship = decide(
+        &p,
+        facts.clone(),
+        seller(),
+        "ship_order",
+        json!({"awb": "JNE-7"}),
+        "2026-03-02T16:30:00+07:00",
+    );
+    assert_outcome(&ship, Outcome::Allowed);
+    let facts = p.apply(&facts, &ship).unwrap();
+    assert_eq!(facts["shipped_at"], "2026-03-02T16:30:00+07:00");
+    let change = decide(
+        &p,
+        facts,
+        seller(),
+        "change_courier",
+        new_courier(),
+        "2026-03-03T08:00:00+07:00",
+    );
+    assert_eq!(
+        change.valid_until.as_deref(),
+        Some("2026-03-03T16:30:00+07:00")
+    );
+}

@@ -302,3 +302,49 @@ fn fraud_flow_fraud_then_back_to_pending_then_accept() {
     facts = p.apply(&facts, &accepted).unwrap();
     assert_eq!(facts["order"], "active");
 }
+
+#[test]
+fn items_are_activated_on_payment_while_the_order_stays_pending() {
+    let facts = json!({"order": "pending", "services": "pending", "invoice": "unpaid", "auto_setup_on_payment": true});
+    let d = decide(
+        &policy("whmcs"),
+        facts,
+        role("system"),
+        "payment_received",
+        json!({}),
+        NOW,
+    );
+    assert_outcome(&d, Outcome::Allowed);
+    assert_eq!(d.next_state["order"], "pending");
+    assert_eq!(d.next_state["services"], "active");
+    assert_eq!(d.next_state["invoice"], "paid");
+    let manual = json!({"order": "pending", "services": "pending", "invoice": "unpaid"});
+    let d = decide(
+        &policy("whmcs"),
+        manual,
+        role("client"),
+        "payment_received",
+        json!({}),
+        NOW,
+    );
+    assert_eq!(d.next_state["services"], "pending");
+}
+
+#[test]
+fn staff_add_an_order_with_the_order_settings_and_a_promotion_always_applied() {
+    let d = run(
+        json!({"order": "new"}),
+        "add_order",
+        json!({"promo_code": "HEMAT10", "send_confirmation": true, "generate_invoice": true}),
+    );
+    assert_eq!(d.next_state["order"], "pending");
+    assert_eq!(
+        effect_names(&d),
+        [
+            "promotion_applied",
+            "order_confirmation_email",
+            "invoice_generated"
+        ]
+    );
+    assert_eq!(d.effects[0].args["promo_code"], "HEMAT10");
+}
