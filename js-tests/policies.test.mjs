@@ -53,9 +53,10 @@ test("dropi: en tránsito, nobody can act; wait until con novedad", () => {
 test("dropi: con novedad, a return or an address change in the same metropolitan area", () => {
   const d = cancel("con_novedad", "dropshipper", { same_metro_order: true });
   assert.equal(d.outcome, "denied");
-  assert.deepEqual(d.alternatives.map((a) => a.action), ["return_order", "change_address"]);
+  assert.equal(d.alternatives[0].contact, "customer");
+  assert.deepEqual(d.alternatives.flatMap((a) => a.action ?? []), ["return_order", "change_address"]);
   const onlyReturn = cancel("con_novedad", "dropshipper");
-  assert.deepEqual(onlyReturn.alternatives.map((a) => a.action), ["return_order"]);
+  assert.deepEqual(onlyReturn.alternatives.flatMap((a) => a.action ?? []), ["return_order"]);
   const change = dropi.decide({
     facts: { status: "con_novedad", same_metro_order: true },
     actor: { role: "dropshipper" },
