@@ -112,6 +112,7 @@ pub fn describe_json(policy: &Policy) -> String {
             "label": labels(&d.label),
             "statuses": d.statuses.iter().map(|(s, l)| serde_json::json!({"id": s, "label": labels(l)})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "facts": doc.facts.iter().map(|(id, f)| serde_json::json!({"id": id, "label": labels(&f.label)})).collect::<Vec<_>>(),
         "roles": doc.roles.iter().map(|(id, l)| serde_json::json!({"id": id, "label": labels(l)})).collect::<Vec<_>>(),
         "actions": doc.actions.iter().map(|(id, a)| serde_json::json!({
             "id": id,

@@ -188,6 +188,7 @@ export interface PolicySummary {
   languages: string[];
   timeZone: string;
   dimensions: { id: string; label: Text; statuses: { id: string; label: Text }[] }[];
+  facts: { id: string; label: Text }[];
   roles: { id: string; label: Text }[];
   actions: { id: string; label: Text; params: string[] }[];
 }
