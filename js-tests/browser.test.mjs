@@ -74,3 +74,26 @@ test("Chromium answers the shared vectors byte for byte as native Rust", { skip 
   assert.equal(vectors.length > 40, true);
   assert.deepEqual(mismatches.slice(0, 1), []);
 });
+
+test("before init(), a policy call is a clear NOT_INITIALIZED error; initSync(bytes) works too", { skip }, async () => {
+  const fresh = await browser.newPage();
+  await fresh.goto(`${server.url}/blank.html`);
+  const result = await fresh.evaluate(async () => {
+    const { Policy, initSync, isInitialized } = await import("/pkg/dist/index.js");
+    let before;
+    try {
+      Policy.builtin("dropi");
+    } catch (e) {
+      before = { name: e.name, code: e.code, message: e.message };
+    }
+    const bytes = await (await fetch("/pkg/dist/ordergate_bg.wasm")).arrayBuffer();
+    initSync(bytes);
+    const outcome = Policy.builtin("dropi").decide({ facts: { status: "pendiente" }, actor: { role: "supplier" }, action: "cancel", now: 0 }).outcome;
+    return { before, ready: isInitialized(), outcome };
+  });
+  assert.equal(result.before.code, "NOT_INITIALIZED");
+  assert.equal(result.before.name, "OrdergateError");
+  assert.match(result.before.message, /await init\(\)/);
+  assert.deepEqual([result.ready, result.outcome], [true, "allowed"]);
+  await fresh.close();
+});

@@ -34,15 +34,20 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 step "building the npm package"
 ./scripts/build.sh
 
-step "JS tests against the built package (node:test: ESM, CommonJS, Chromium)"
+step "installing the package into the JS tests and the examples"
 (cd js-tests && npm ci >/dev/null)
+for example in dashboard node-service storefront; do
+  (cd "examples/$example" && npm install --no-package-lock >/dev/null)
+done
+
+step "JS tests against the built package (ESM, CommonJS, npm pack, Chromium, bundlers, storefront)"
 (cd js-tests && node --test)
 
 step "tsc --strict on a TypeScript consumer"
 (cd js-tests && npx --no-install tsc -p types/tsconfig.json)
 
-step "examples"
-(cd examples/dashboard && npm install --no-package-lock >/dev/null)
+step "examples: the node service with real requests, the dashboard demo"
+(cd examples/node-service && node --test)
 node examples/dashboard/demo.mjs > /dev/null
 echo "examples/dashboard ran"
 

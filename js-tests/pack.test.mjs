@@ -1,0 +1,48 @@
+// `npm pack` of the built package holds the expected files and nothing else: one copy of the
+// WebAssembly module, the browser and Node entry points, declarations, README and manifest.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const pkg = new URL("../pkg/", import.meta.url);
+
+test("npm pack lists exactly the expected files, with one .wasm", () => {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: pkg, encoding: "utf8" });
+  const [report] = JSON.parse(out);
+  const files = report.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    "README.md",
+    "dist/index.js",
+    "dist/node.cjs",
+    "dist/node.mjs",
+    "dist/ordergate_bg.wasm",
+    "dist/types/errors.d.ts",
+    "dist/types/generated/Decision.d.ts",
+    "dist/types/generated/Errors.d.ts",
+    "dist/types/index.d.ts",
+    "dist/types/node.d.ts",
+    "dist/types/sdk.d.ts",
+    "dist/types/types.d.ts",
+    "package.json",
+  ]);
+  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1);
+  const wasm = readFileSync(new URL("dist/ordergate_bg.wasm", pkg));
+  const js = readFileSync(new URL("dist/index.js", pkg));
+  console.log(
+    `npm pack: ${report.entryCount} files, tarball ${report.size} bytes, unpacked ${report.unpackedSize} bytes; ` +
+      `a browser downloads ${gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length} bytes gzipped (wasm + JS)`,
+  );
+});
+
+test("the manifest has an exports map, no side effects and a files list", () => {
+  const manifest = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
+  assert.equal(manifest.name, "ordergate");
+  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(manifest.files, ["dist/", "README.md"]);
+  const root = manifest.exports["."];
+  assert.deepEqual(Object.keys(root), ["node", "types", "browser", "import", "default"]);
+  assert.deepEqual(root.node, { types: "./dist/types/node.d.ts", import: "./dist/node.mjs", require: "./dist/node.cjs" });
+  assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+});
