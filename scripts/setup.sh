@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing ordergate needs, skipping whatever is already there.
 #   ./scripts/setup.sh           toolchain for building the package (wasm target, wasm-bindgen, npm)
-#   ./scripts/setup.sh browser   also Debian's Chromium and ChromeDriver, for browser tests
+#   ./scripts/setup.sh browser   also Debian's Chromium, ChromeDriver and Firefox ESR, and geckodriver,
+#                                for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,10 +28,18 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 if [ "${1:-}" = "browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    step "installing Debian's chromium and chromium-driver"
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    step "installing geckodriver from crates.io (Debian has none); this takes a few minutes"
+    cargo install geckodriver --locked 2>/dev/null || cargo install geckodriver
   fi
 fi

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: native Rust (unit, policies, doc tests), wasm-bindgen-test in Node and in
-# headless Chromium, the node:test tests against the built npm package (ESM, CommonJS and a
-# Chromium page driven by Playwright), a `tsc --strict` consumer, and the examples.
+# Runs every test: native Rust (unit, policies, doc tests, vectors, reference pages),
+# wasm-bindgen-test in Node, headless Chromium and headless Firefox ESR, the node:test tests
+# against the built npm package (ESM, CommonJS, npm pack, esbuild/Vite/webpack bundles, the
+# storefront, in Chromium through Playwright and in Firefox through geckodriver), a `tsc --strict`
+# consumer, and the examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NPM_CONFIG_LOGLEVEL=error NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
@@ -31,6 +33,10 @@ step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test wasm
 
+step "wasm-bindgen-test in headless Firefox ESR"
+env -u CHROMEDRIVER WASM_BINDGEN_USE_BROWSER=1 GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
 step "building the npm package"
 ./scripts/build.sh
 
@@ -40,7 +46,7 @@ for example in dashboard node-service storefront; do
   (cd "examples/$example" && npm install --no-package-lock >/dev/null)
 done
 
-step "JS tests against the built package (ESM, CommonJS, npm pack, Chromium, bundlers, storefront)"
+step "JS tests against the built package (ESM, CommonJS, npm pack, bundlers, storefront, Chromium and Firefox)"
 (cd js-tests && node --test)
 
 step "tsc --strict on a TypeScript consumer"
