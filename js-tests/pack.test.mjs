@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 
 const pkg = new URL("../pkg/", import.meta.url);
@@ -45,4 +46,22 @@ test("the manifest has an exports map, no side effects and a files list", () => 
   assert.deepEqual(Object.keys(root), ["node", "types", "browser", "import", "default"]);
   assert.deepEqual(root.node, { types: "./dist/types/node.d.ts", import: "./dist/node.mjs", require: "./dist/node.cjs" });
   assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
+});
+
+test("the packed tarball installs into an empty project and works with import and require", () => {
+  const dir = mkdtempSync(`${tmpdir()}/ordergate-consumer-`);
+  try {
+    const [report] = JSON.parse(execFileSync("npm", ["pack", "--json", "--loglevel=error", "--pack-destination", dir], { cwd: pkg, encoding: "utf8" }));
+    writeFileSync(`${dir}/package.json`, JSON.stringify({ name: "consumer", private: true }));
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", `./${report.filename}`], { cwd: dir, stdio: "pipe" });
+    const program = (load) =>
+      `${load}\nconst d = Policy.builtin("dropi").decide({ facts: { status: "en_transito" }, actor: { role: "supplier" }, action: "cancel", now: 0 });\nconsole.log(d.outcome + " " + d.alternatives[0].waitFor.status);`;
+    writeFileSync(`${dir}/esm.mjs`, program(`import { Policy } from "ordergate";`));
+    writeFileSync(`${dir}/cjs.cjs`, program(`const { Policy } = require("ordergate");`));
+    for (const file of ["esm.mjs", "cjs.cjs"]) {
+      assert.equal(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" }).trim(), "denied con_novedad", file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

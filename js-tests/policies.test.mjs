@@ -112,3 +112,12 @@ test("now defaults to the current time and accepts a Date", () => {
   const at = dropi.decide({ facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: new Date("2026-03-02T15:00:00Z") });
   assert.equal(at.at, "2026-03-02T10:00:00-05:00");
 });
+
+test("answers in the first language of a fallback chain the policy has", () => {
+  const request = { facts: { status: "por_alistar" }, actor: { role: "dropshipper" }, action: "cancel", now: BOGOTA };
+  assert.equal(dropi.decide({ ...request, locale: ["pt-BR", "es-CO", "en"] }).language, "es");
+  assert.equal(dropi.decide({ ...request, locale: ["de", "EN-us"] }).language, "en");
+  assert.equal(dropi.decide({ ...request, locale: "ja" }).language, "es", "falls back to the policy's default");
+  const en = dropi.decide({ ...request, locale: "en" });
+  assert.equal(en.alternatives[0].message.startsWith("Go to the product"), true);
+});
