@@ -138,33 +138,57 @@ export type AlternativeSpec = ({ action: string } | { contact: string } | { wait
 
 /** A rule: the first matching rule of an action decides. */
 export interface RuleSpec {
+  /** Stable id, shown in decisions and traces. */
   id: string;
+  /** The action the rule decides. */
   action: string;
+  /** The roles it applies to; omitted: every role. */
   roles?: string[];
+  /** Its condition; omitted: always. */
   when?: Condition;
+  /** The outcome when it matches. */
   outcome: "allowed" | "approval_required" | "denied";
+  /** The approving role, for `approval_required`. */
   approver?: string;
+  /** A message code given as the reason (required for `denied`). */
   reason?: string;
+  /** Parameters the action must be given under this rule. */
   requires?: string[];
+  /** What applying the decision changes. */
   effects?: EffectSpec[];
+  /** What else to do. */
   alternatives?: AlternativeSpec[];
+  /** A deadline after which the system decides by itself. */
   autoDecide?: { from?: string; after: DurationSpec; outcome: "allowed" | "approval_required" | "denied" };
+  /** Free text for documentation, such as the source article's words. */
   note?: string;
 }
 
 /** A policy document (format 1). See docs/policy-language.md. */
 export interface PolicyDocument {
+  /** The format version: 1. */
   ordergate: 1;
+  /** Stable id of the policy. */
   id: string;
+  /** The version the policy declares. */
   version: string;
+  /** Display name per language. */
   name?: Text;
+  /** Free description. */
   description?: string;
+  /** Declared languages, default first. */
   languages: string[];
+  /** IANA time zone, weekend days (`"saturday"`...) and holidays (`"YYYY-MM-DD"`). */
   calendar?: { timeZone: string; weekend?: string[]; holidays?: string[] };
+  /** Status dimensions; each is also a fact. */
   dimensions?: Record<string, { label?: Text; default?: string; statuses: Record<string, { label?: Text }> }>;
+  /** Other facts of an order. */
   facts?: Record<string, FactDeclaration>;
+  /** Who can act. */
   roles?: Record<string, { label?: Text }>;
+  /** Typed attributes an actor may carry besides `role` and `id`. */
   actorAttributes?: Record<string, ValueType>;
+  /** What can be asked. */
   actions?: Record<string, {
     label?: Text;
     params?: Record<string, ValueType & { label?: Text }>;
@@ -173,19 +197,29 @@ export interface PolicyDocument {
     irreversible?: boolean;
     otherwise?: { reason: string; alternatives?: AlternativeSpec[] };
   }>;
+  /** Named effects rules may emit. */
   effects?: Record<string, { label?: Text; args?: Record<string, ValueType> }>;
+  /** Reason and alternative texts by code. */
   messages?: Record<string, Text>;
+  /** The denial when no rule of an action matches. */
   otherwise: { reason: string; alternatives?: AlternativeSpec[] };
+  /** The rules, in order: the first that matches wins. */
   rules: RuleSpec[];
 }
 
 /** A summary of a loaded policy, for building UIs. */
 export interface PolicySummary {
+  /** The policy id. */
   id: string;
+  /** Its version. */
   version: string;
+  /** `sha256:` and the hash of its canonical JSON. */
   hash: string;
+  /** Display name per language. */
   name: Text;
+  /** Declared languages, default first. */
   languages: string[];
+  /** The calendar's IANA time zone. */
   timeZone: string;
   dimensions: { id: string; label: Text; statuses: { id: string; label: Text }[] }[];
   facts: { id: string; label: Text }[];
