@@ -59,6 +59,18 @@ fn only_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(
     }
 }
 
+/// Known names for an error message: at most 20, in declaration order.
+fn known<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let all: Vec<&str> = names.collect();
+    let shown: Vec<&str> = all.iter().take(20).copied().collect();
+    let more = if all.len() > shown.len() {
+        format!(" and {} more", all.len() - shown.len())
+    } else {
+        String::new()
+    };
+    format!("; known: {}{more}", shown.join(", "))
+}
+
 /// Reads a value of type `ty` given in an input.
 pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result<Val, Error> {
     let wrong = |what: &str| {
@@ -173,7 +185,10 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             return Err(Error::input(
                 Code::UnknownFact,
                 p,
-                format!("the policy declares no fact '{name}'.{hint}"),
+                format!(
+                    "the policy declares no fact '{name}'{}.{hint}",
+                    known(program.facts.iter().map(|f| f.name.as_str()))
+                ),
             ));
         };
         let fact = &program.facts[slot as usize];
@@ -198,7 +213,12 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             Some(d) => values[slot] = Some(d.clone()),
             None if fact.optional => {}
             None => {
-                let ty = resolve_type_name(&fact.ty, &program.domains);
+                let ty = match &fact.ty {
+                    Ty::Domain(d) => {
+                        format!("one of {}", program.domains[*d as usize].ids.join(", "))
+                    }
+                    other => resolve_type_name(other, &program.domains),
+                };
                 return Err(Error::input(
                     Code::MissingFact,
                     key_path(path, &fact.name),
@@ -216,9 +236,21 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
     let role_path = key_path(path, "role");
     let role_name = map
         .get("role")
-        .ok_or_else(|| Error::input(Code::MissingField, &role_path, "an actor has a role"))?
+        .ok_or_else(|| {
+            Error::input(
+                Code::MissingField,
+                &role_path,
+                "an actor needs a role, such as {\"role\": \"seller\"}",
+            )
+        })?
         .as_str()
-        .ok_or_else(|| Error::input(Code::WrongType, &role_path, "the role is a string"))?;
+        .ok_or_else(|| {
+            Error::input(
+                Code::WrongType,
+                &role_path,
+                "the role is a string, such as \"seller\"",
+            )
+        })?;
     let role = *program.role_index.get(role_name).ok_or_else(|| {
         let hint = did_you_mean(role_name, program.role_index.keys().map(String::as_str));
         let known: Vec<&str> = program.roles.iter().map(|r| r.name.as_str()).collect();
@@ -278,7 +310,14 @@ pub(crate) fn named_values(
             return Err(Error::input(
                 code,
                 p,
-                format!("no {what} '{name}' is declared.{hint}"),
+                format!(
+                    "no {what} '{name}' is declared{}.{hint}",
+                    if declared.is_empty() {
+                        String::from("; there are none")
+                    } else {
+                        known(declared.iter().map(|d| d.name.as_str()))
+                    }
+                ),
             ));
         };
         if !raw.is_null() {
@@ -297,7 +336,10 @@ pub(crate) fn action(program: &Program, v: &Value, path: &str) -> Result<u16, Er
         Error::input(
             Code::UnknownAction,
             path,
-            format!("the policy declares no action '{name}'.{hint}"),
+            format!(
+                "the policy declares no action '{name}'{}.{hint}",
+                known(program.actions.iter().map(|a| a.name.as_str()))
+            ),
         )
     })
 }

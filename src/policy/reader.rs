@@ -162,7 +162,10 @@ impl Reader {
                 self.report(
                     Code::TooMany,
                     path,
-                    format!("{} items; the limit is {limit}", items.len()),
+                    format!(
+                        "{} items; the limit is {limit}: shorten the list",
+                        items.len()
+                    ),
                 );
                 &[]
             }
@@ -198,7 +201,7 @@ impl Reader {
             self.report(
                 Code::TooMany,
                 path,
-                format!("{} entries; the limit is {limit}", map.len()),
+                format!("{} entries; the limit is {limit}: remove some", map.len()),
             );
             return Vec::new();
         }
