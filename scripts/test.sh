@@ -52,6 +52,9 @@ step "JS tests against the built package (ESM, CommonJS, npm pack, bundlers, sto
 step "tsc --strict on a TypeScript consumer"
 (cd js-tests && npx --no-install tsc -p types/tsconfig.json)
 
+step "fuzzing: a bounded run of each cargo-fuzz target (./scripts/fuzz.sh for longer runs)"
+./scripts/fuzz.sh "${ORDERGATE_FUZZ_SECONDS:-20}"
+
 step "examples: the node service with real requests, the dashboard demo"
 (cd examples/node-service && node --test)
 node examples/dashboard/demo.mjs > /dev/null
