@@ -7,7 +7,7 @@
 import initWasm, { initSync as initWasmSync } from "./glue/ordergate.js";
 import { isInitialized, markReady } from "./sdk.js";
 
-export { Policy, builtinNames, builtinSource, isInitialized } from "./sdk.js";
+export { Policy, builtinNames, builtinSource, isInitialized, memoryBytes } from "./sdk.js";
 export { OrdergateError } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
 export type * from "./types.js";
@@ -21,13 +21,11 @@ export type WasmSource = URL | string | Response | BufferSource | WebAssembly.Mo
  */
 export async function init(source?: WasmSource | Promise<Response>): Promise<void> {
   if (isInitialized()) return;
-  await initWasm(source === undefined ? undefined : { module_or_path: source });
-  markReady();
+  markReady(await initWasm(source === undefined ? undefined : { module_or_path: source }));
 }
 
 /** Instantiates the module synchronously from its bytes or a compiled module. */
 export function initSync(module: BufferSource | WebAssembly.Module): void {
   if (isInitialized()) return;
-  initWasmSync({ module });
-  markReady();
+  markReady(initWasmSync({ module }));
 }

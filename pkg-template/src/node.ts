@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { initSync as initWasmSync } from "./glue/ordergate.js";
 import { isInitialized, markReady } from "./sdk.js";
 
-export { Policy, builtinNames, builtinSource, isInitialized } from "./sdk.js";
+export { Policy, builtinNames, builtinSource, isInitialized, memoryBytes } from "./sdk.js";
 export { OrdergateError } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
 export type * from "./types.js";
@@ -17,8 +17,7 @@ declare const __WASM_PATH__: string;
 /** Instantiates the module synchronously from its bytes (already done on import in Node). */
 export function initSync(module?: BufferSource | WebAssembly.Module): void {
   if (isInitialized()) return;
-  initWasmSync({ module: module ?? readFileSync(__WASM_PATH__) });
-  markReady();
+  markReady(initWasmSync({ module: module ?? readFileSync(__WASM_PATH__) }));
 }
 
 /** Resolves at once in Node: the module is loaded on import. Kept for code shared with browsers. */

@@ -3,10 +3,20 @@ import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
 
 let ready = false;
+let memory: WebAssembly.Memory | undefined;
 
-/** Marks the WASM module as instantiated (called by the entry points). */
-export function markReady(): void {
+/** Marks the WASM module as instantiated (called by the entry points with its exports). */
+export function markReady(exports: { memory: WebAssembly.Memory }): void {
   ready = true;
+  memory = exports.memory;
+}
+
+/**
+ * The size of the WebAssembly memory in bytes (0 before init): a diagnostic for long-running
+ * services, which should see it settle after warm-up and stay flat.
+ */
+export function memoryBytes(): number {
+  return memory?.buffer.byteLength ?? 0;
 }
 
 /** Whether `init` or `initSync` has completed. */
