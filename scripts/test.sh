@@ -40,6 +40,9 @@ env -u CHROMEDRIVER WASM_BINDGEN_USE_BROWSER=1 GECKODRIVER="$(command -v geckodr
 step "building the npm package"
 ./scripts/build.sh
 
+step "generating a slice of the test vectors natively (./scripts/vectors.sh checks all of them)"
+cargo run --release --quiet --bin vectors -- --count 3000 --out target/vectors/ci.jsonl
+
 step "installing the package into the JS tests and the examples"
 (cd js-tests && npm ci >/dev/null)
 for example in dashboard node-service storefront; do

@@ -9,7 +9,9 @@ fn inputs(dirs: &[&str]) -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in dirs {
-        let Ok(entries) = fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             if let Ok(bytes) = fs::read(entry.path()) {
                 out.push((entry.path().display().to_string(), bytes));
@@ -24,11 +26,19 @@ fn policy_inputs_load_or_list_issues() {
     let found = inputs(&["fuzz/corpus/load_policy", "fuzz/regressions/load_policy"]);
     assert!(found.len() >= 6);
     for (name, bytes) in found {
-        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
         match ordergate::Policy::from_json(text) {
             Ok(policy) => {
-                let _ = ordergate::ffi::available_json(&policy, r#"{"facts": {}, "actor": {"role": "r"}, "now": 0}"#);
-                let _ = ordergate::ffi::available_json(&policy, r#"{"facts": {"s": "a", "t": 253402300799999}, "actor": {"role": "r"}, "now": -62135596800000}"#);
+                let _ = ordergate::ffi::available_json(
+                    &policy,
+                    r#"{"facts": {}, "actor": {"role": "r"}, "now": 0}"#,
+                );
+                let _ = ordergate::ffi::available_json(
+                    &policy,
+                    r#"{"facts": {"s": "a", "t": 253402300799999}, "actor": {"role": "r"}, "now": -62135596800000}"#,
+                );
             }
             Err(e) => assert!(!e.issues().is_empty(), "{name}"),
         }
@@ -37,12 +47,19 @@ fn policy_inputs_load_or_list_issues() {
 
 #[test]
 fn question_inputs_answer_the_same_twice() {
-    let policies: Vec<_> = ordergate::builtin_names().into_iter().map(|n| ordergate::builtin(n).unwrap()).collect();
+    let policies: Vec<_> = ordergate::builtin_names()
+        .into_iter()
+        .map(|n| ordergate::builtin(n).unwrap())
+        .collect();
     let found = inputs(&["fuzz/corpus/decide", "fuzz/regressions/decide"]);
     assert!(found.len() >= 10);
     for (name, bytes) in found {
-        let Some((&selector, rest)) = bytes.split_first() else { continue };
-        let Ok(text) = std::str::from_utf8(rest) else { continue };
+        let Some((&selector, rest)) = bytes.split_first() else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(rest) else {
+            continue;
+        };
         let policy = &policies[selector as usize % policies.len()];
         let first = ordergate::ffi::decide_json(policy, text).map_err(|e| e.to_string());
         let second = ordergate::ffi::decide_json(policy, text).map_err(|e| e.to_string());

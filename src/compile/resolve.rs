@@ -37,7 +37,13 @@ pub(crate) fn literal_value(ty: &Ty, value: &serde_json::Value, domains: &[Domai
                 .ok()
                 .filter(|v| *v <= crate::money::MAX_MINOR_UNITS)?,
         ),
-        (Ty::Number, J::Number(n)) => Val::Num(n.as_f64().filter(|f| f.is_finite())?),
+        (Ty::Number, J::Number(n)) => {
+            Val::Num(
+                n.as_f64()
+                    .filter(|f| f.abs() < 1e15)
+                    .map(|f| if f == 0.0 { 0.0 } else { f })?,
+            )
+        }
         (Ty::Money(_), v) => Val::Money(minor_units_from_json(v)?),
         (Ty::Timestamp, J::String(s)) => Val::Time(Timestamp::parse(s)?),
         (Ty::Timestamp, J::Number(n)) => Val::Time(Timestamp::from_json_number(n)?),

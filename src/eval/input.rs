@@ -10,6 +10,9 @@ use crate::time::Timestamp;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
+/// The largest magnitude of a `number` value.
+const MAX_NUMBER: f64 = 1e15;
+
 /// The longest string accepted in facts, parameters or actor attributes.
 pub(crate) const MAX_STRING_BYTES: usize = 4_096;
 
@@ -97,11 +100,18 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
                 }
             }
         }
-        Ty::Number => Val::Num(
-            v.as_f64()
-                .filter(|f| f.is_finite())
-                .ok_or_else(|| wrong("a number"))?,
-        ),
+        Ty::Number => {
+            let n = v.as_f64().ok_or_else(|| wrong("a number"))?;
+            // Within ±1e15 every runtime writes the number back the same way; -0 is 0.
+            if !n.is_finite() || n.abs() >= MAX_NUMBER {
+                return Err(Error::input(
+                    Code::InvalidValue,
+                    path,
+                    "numbers are limited to ±1e15",
+                ));
+            }
+            Val::Num(if n == 0.0 { 0.0 } else { n })
+        }
         Ty::Money(currency) => {
             let (amount, given_currency) = match v {
                 Value::Object(m) => {

@@ -64,7 +64,12 @@ impl Timestamp {
     }
 
     /// This instant plus (or minus) some milliseconds, saturating at the accepted range.
-    pub(crate) fn offset(self, ms: i64) -> Self {
+    ///
+    /// ```
+    /// let t = ordergate::Timestamp::from_millis(1_000);
+    /// assert_eq!(t.offset(-1).millis(), 999);
+    /// ```
+    pub fn offset(self, ms: i64) -> Self {
         Timestamp::from_millis(self.0.saturating_add(ms))
     }
 }
