@@ -147,7 +147,7 @@ fn value_of(rng: &mut Rng, ty: &ValueType, now: Timestamp) -> Value {
 fn case(rng: &mut Rng, source: &Source) -> (String, Value) {
     let doc = source.policy.document();
     let zone = doc.calendar.zone;
-    let anchor_text: &str = rng.pick(ANCHORS);
+    let anchor_text: &&str = rng.pick(ANCHORS);
     let anchor = Timestamp::parse(anchor_text).unwrap_or(Timestamp::from_millis(0));
     let mut now = anchor
         .offset((rng.below(6 * 86_400) as i64 - 3 * 86_400) * 1000 * i64::from(rng.chance(60)));
