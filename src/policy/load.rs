@@ -6,7 +6,7 @@ use super::model::*;
 use super::reader::{index_path, key_path, Reader};
 use crate::error::Code;
 use crate::money::{minor_units_from_json, Currency};
-use crate::time::{Duration, MAX_DURATION_COUNT};
+use crate::time::{Duration, MAX_BUSINESS_DAYS, MAX_DURATION_COUNT};
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 use serde_json::{Map, Value};
@@ -666,7 +666,13 @@ fn duration(r: &mut Reader, value: &Value, path: &str) -> Option<Duration> {
             return None;
         }
     };
-    r.count(count, &p, MAX_DURATION_COUNT).map(make)
+    // Business days are counted one by one: a lower bound keeps that work small.
+    let max = if unit == "businessDays" {
+        MAX_BUSINESS_DAYS
+    } else {
+        MAX_DURATION_COUNT
+    };
+    r.count(count, &p, max).map(make)
 }
 
 pub(crate) fn condition(

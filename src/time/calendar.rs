@@ -43,6 +43,9 @@ impl std::fmt::Display for Duration {
 /// The largest count accepted in a duration, in any unit (about 27 years in days).
 pub const MAX_DURATION_COUNT: u32 = 10_000;
 
+/// The largest count of business days accepted (about four years).
+pub const MAX_BUSINESS_DAYS: u32 = 1_000;
+
 /// Time zone, weekend and holidays of a policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {

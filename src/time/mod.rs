@@ -5,5 +5,5 @@
 mod calendar;
 mod timestamp;
 
-pub use calendar::{Calendar, Duration, MAX_DURATION_COUNT};
+pub use calendar::{Calendar, Duration, MAX_BUSINESS_DAYS, MAX_DURATION_COUNT};
 pub use timestamp::Timestamp;
