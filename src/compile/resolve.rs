@@ -508,14 +508,7 @@ impl Names<'_> {
                 Cond::In { slot, mask }
             }
             Condition::Compare { op, left, right } => {
-                let key = match op {
-                    CompareOp::Eq => "eq",
-                    CompareOp::Ne => "ne",
-                    CompareOp::Lt => "lt",
-                    CompareOp::Le => "le",
-                    CompareOp::Gt => "gt",
-                    CompareOp::Ge => "ge",
-                };
+                let key = op.keyword();
                 self.compare(c, *op, left, right, &key_path(path, key), scope)?
             }
             Condition::Window {

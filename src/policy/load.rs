@@ -736,14 +736,18 @@ pub(crate) fn condition(
             }
             let left = operand(r, &items[0], &index_path(&p, 0));
             let right = operand(r, &items[1], &index_path(&p, 1));
-            let op = match op {
-                "eq" => CompareOp::Eq,
-                "ne" => CompareOp::Ne,
-                "lt" => CompareOp::Lt,
-                "le" => CompareOp::Le,
-                "gt" => CompareOp::Gt,
-                _ => CompareOp::Ge,
-            };
+            let all = [
+                CompareOp::Eq,
+                CompareOp::Ne,
+                CompareOp::Lt,
+                CompareOp::Le,
+                CompareOp::Gt,
+                CompareOp::Ge,
+            ];
+            let op = all
+                .into_iter()
+                .find(|o| o.keyword() == op)
+                .unwrap_or(CompareOp::Ge);
             Condition::Compare {
                 op,
                 left: left?,
