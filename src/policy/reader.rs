@@ -43,6 +43,20 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     }
 }
 
+pub(crate) type ReadFn<T> = fn(&mut Reader, &Value, &str) -> Option<T>;
+
+/// A required field read with `read`.
+pub(crate) fn field<T>(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    read: ReadFn<T>,
+) -> Option<T> {
+    let v = r.required(map, key, path)?;
+    read(r, v, &key_path(path, key))
+}
+
 impl Reader {
     pub fn report(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
         self.issues.push(Issue::new(code, path, message));
