@@ -207,6 +207,11 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             if fact.optional {
                 continue;
             }
+            if fact.default.is_some() {
+                // null stands for "not given": the default applies.
+                given[slot as usize] = false;
+                continue;
+            }
             return Err(Error::input(
                 Code::MissingFact,
                 p,
