@@ -319,6 +319,20 @@ fn witness(doc: &Document, cond: &Condition, facts: &mut Map<String, Value>) {
             };
             facts.insert(since.clone(), json!(at));
         }
+        Condition::Compare {
+            op,
+            left: Operand::Fact(a),
+            right: Operand::Fact(b),
+        } => {
+            // Two numeric facts: values that make the comparison hold.
+            let (x, y) = match op {
+                CompareOp::Lt | CompareOp::Ne => (0, 1),
+                CompareOp::Gt => (1, 0),
+                CompareOp::Le | CompareOp::Ge | CompareOp::Eq => (1, 1),
+            };
+            facts.insert(a.clone(), json!(x));
+            facts.insert(b.clone(), json!(y));
+        }
         Condition::Present(_) | Condition::Compare { .. } => {}
     }
 }

@@ -420,9 +420,16 @@ fn bad_questions_get_a_code_and_a_path() {
 #[test]
 fn null_is_absent_for_optional_facts_the_default_for_defaulted_ones_and_an_error_otherwise() {
     let policy = Policy::from_value(&base()).unwrap();
-    let ask = |facts: Value| policy.decide(&json!({"facts": facts, "actor": {"role": "buyer"}, "action": "cancel", "now": 0}));
+    let ask = |facts: Value| {
+        policy.decide(
+            &json!({"facts": facts, "actor": {"role": "buyer"}, "action": "cancel", "now": 0}),
+        )
+    };
     assert!(ask(json!({"status": "open", "shipped_at": null})).is_ok());
     let d = ask(json!({"status": "open", "balance": null})).unwrap();
     assert_eq!(d.effects[0].args["amount"], 0, "the default balance");
-    assert_eq!(ask(json!({"status": null})).unwrap_err().code(), Code::MissingFact);
+    assert_eq!(
+        ask(json!({"status": null})).unwrap_err().code(),
+        Code::MissingFact
+    );
 }
