@@ -6,7 +6,6 @@
 use crate::policy::model::*;
 use crate::{Outcome, Policy};
 use serde_json::{json, Map, Value};
-use std::fmt::Write;
 
 /// The reference page of a policy, in Markdown.
 ///
@@ -701,5 +700,4 @@ fn messages(w: &mut String, doc: &Document) {
     for (code, t) in &doc.messages {
         line(w, &format!("| `{code}` | {} |", labels(t, &doc.languages)));
     }
-    let _ = write!(w, "");
 }

@@ -8,7 +8,7 @@
 //! writes JSON lines `{"i", "policy", "method", "request", "sha256"}`; `--show I` prints case I
 //! with its full answer instead.
 
-use ordergate::policy::model::{Condition, Document, ValueType, WindowKind};
+use ordergate::policy::model::{Condition, Document, ValueType};
 use ordergate::{ffi, Calendar, Duration, Policy, Timestamp};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
