@@ -67,14 +67,8 @@ fn windows_of(doc: &Document) -> Vec<(String, Duration)> {
             }
             Condition::Not(inner) => walk(inner, out),
             Condition::Window {
-                since,
-                duration,
-                kind,
-                ..
-            } => {
-                let _ = kind == &WindowKind::Within;
-                out.push((since.clone(), *duration));
-            }
+                since, duration, ..
+            } => out.push((since.clone(), *duration)),
             _ => {}
         }
     }
