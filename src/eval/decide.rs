@@ -1,10 +1,11 @@
 //! Deciding one action: the limit check, then the action's rules in document order (the first
 //! that matches wins), then the fallback denial.
 
+use super::choose::{choose, Choice};
 use super::condition::{Env, NextChange};
 use super::input::{FactValues, Question};
 use super::json::{label, message, val_to_json};
-use crate::api::{self, Decision, Outcome, PolicyStamp, TraceResult, TraceStep};
+use crate::api::{self, Decision, Outcome, PolicyStamp, TraceStep};
 use crate::compile::program::{
     Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val,
 };
@@ -47,91 +48,40 @@ impl Decider<'_> {
             now: q.now,
         };
         let mut trace = Vec::new();
-        let mut next = NextChange::default();
-        let used = action
-            .limit
-            .as_ref()
-            .map(|l| match env.facts.0[l.counter as usize] {
-                Some(Val::Int(n)) => n,
-                _ => 0,
-            });
-        let remaining = action
-            .limit
-            .as_ref()
-            .zip(used)
-            .map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
-
-        if let (Some(limit), Some(0)) = (&action.limit, remaining) {
-            trace.push(TraceStep {
-                rule: None,
-                result: TraceResult::LimitReached,
-                detail: Some(format!(
-                    "{} is {} of {}",
-                    program.facts[limit.counter as usize].name,
-                    used.unwrap_or(0),
-                    limit.max
-                )),
-            });
-            let mut d = self.denial(action, limit.reason, None, &[], &env, trace);
-            d.remaining_chances = remaining;
-            return Ok(d);
-        }
-
-        let role_bit = 1u64 << q.actor.role;
-        for &index in &action.rules {
-            let rule = &program.rules[index as usize];
-            if rule.roles & role_bit == 0 {
-                trace.push(TraceStep {
-                    rule: Some(rule.id.clone()),
-                    result: TraceResult::RoleMismatch,
-                    detail: Some(format!(
-                        "role '{}' is not among the rule's roles",
-                        program.roles[q.actor.role as usize].name
-                    )),
-                });
-                continue;
-            }
-            if let Some(when) = &rule.when {
-                if !env.eval(when, &mut next) {
-                    trace.push(TraceStep {
-                        rule: Some(rule.id.clone()),
-                        result: TraceResult::ConditionFalse,
-                        detail: Some(env.explain(when, "when")),
-                    });
-                    continue;
-                }
-            }
-            trace.push(TraceStep {
-                rule: Some(rule.id.clone()),
-                result: TraceResult::Matched,
-                detail: None,
-            });
-            let mut d = self.matched(action, rule, &env, mode, trace)?;
-            d.valid_until = next
-                .0
-                .map(|t| t.offset(-1).format_in(program.calendar.zone()));
-            d.remaining_chances = remaining;
-            return Ok(d);
-        }
-
-        trace.push(TraceStep {
-            rule: None,
-            result: TraceResult::NoRuleMatched,
-            detail: Some("no rule of this action matched; the policy's fallback applies".into()),
-        });
-        let otherwise: &Otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
-        let mut d = self.denial(
-            action,
-            otherwise.reason,
-            None,
-            &otherwise.alternatives,
-            &env,
-            trace,
-        );
-        d.valid_until = next
+        let chosen = choose(&env, action, Some(&mut trace));
+        let valid_until = chosen
+            .next
             .0
             .map(|t| t.offset(-1).format_in(program.calendar.zone()));
-        d.remaining_chances = remaining;
+        let mut d = match chosen.choice {
+            Choice::LimitReached => {
+                let reason = action
+                    .limit
+                    .as_ref()
+                    .map_or(program.otherwise.reason, |l| l.reason);
+                self.denial(action, reason, None, &[], &env, trace)
+            }
+            Choice::Rule(index) => {
+                let mut d =
+                    self.matched(action, &program.rules[index as usize], &env, mode, trace)?;
+                d.valid_until = valid_until;
+                d
+            }
+            Choice::Fallback => {
+                let otherwise: &Otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
+                let mut d = self.denial(
+                    action,
+                    otherwise.reason,
+                    None,
+                    &otherwise.alternatives,
+                    &env,
+                    trace,
+                );
+                d.valid_until = valid_until;
+                d
+            }
+        };
+        d.remaining_chances = chosen.remaining;
         Ok(d)
     }
 

@@ -2,6 +2,7 @@
 //! decision.
 
 pub(crate) mod apply;
+pub(crate) mod choose;
 pub(crate) mod condition;
 pub(crate) mod decide;
 pub(crate) mod input;

@@ -1,0 +1,114 @@
+//! Which rule decides: the limit check, then the action's rules in document order (the first
+//! whose roles include the actor's and whose condition holds), then the fallback. Shared by the
+//! full decision (which records a trace) and the allocation-free verdict (which does not).
+
+use super::condition::{Env, NextChange};
+use crate::api::{TraceResult, TraceStep};
+use crate::compile::program::{Action, Val};
+
+/// What decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Choice {
+    /// The action's counter has reached its limit.
+    LimitReached,
+    /// This rule (an index into `Program::rules`) matched.
+    Rule(u32),
+    /// No rule matched.
+    Fallback,
+}
+
+pub(crate) struct Chosen {
+    pub choice: Choice,
+    /// Chances left before this action, where a limit applies.
+    pub remaining: Option<u32>,
+    /// The earliest instant at which a consulted time window flips.
+    pub next: NextChange,
+}
+
+/// Chooses; with `trace`, records every step and why a condition was false.
+pub(crate) fn choose(env: &Env, action: &Action, mut trace: Option<&mut Vec<TraceStep>>) -> Chosen {
+    let program = env.program;
+    let used = action
+        .limit
+        .as_ref()
+        .map(|l| match env.facts.0[l.counter as usize] {
+            Some(Val::Int(n)) => n,
+            _ => 0,
+        });
+    let remaining = action
+        .limit
+        .as_ref()
+        .zip(used)
+        .map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
+    let mut next = NextChange::default();
+    if let (Some(limit), Some(0)) = (&action.limit, remaining) {
+        if let Some(t) = trace.as_deref_mut() {
+            let name = &program.facts[limit.counter as usize].name;
+            let detail = format!("{name} is {} of {}", used.unwrap_or(0), limit.max);
+            t.push(TraceStep {
+                rule: None,
+                result: TraceResult::LimitReached,
+                detail: Some(detail),
+            });
+        }
+        return Chosen {
+            choice: Choice::LimitReached,
+            remaining,
+            next,
+        };
+    }
+    let role_bit = 1u64 << env.actor.role;
+    for &index in &action.rules {
+        let rule = &program.rules[index as usize];
+        if rule.roles & role_bit == 0 {
+            if let Some(t) = trace.as_deref_mut() {
+                let role = &program.roles[env.actor.role as usize].name;
+                let detail = format!("role '{role}' is not among the rule's roles");
+                t.push(TraceStep {
+                    rule: Some(rule.id.clone()),
+                    result: TraceResult::RoleMismatch,
+                    detail: Some(detail),
+                });
+            }
+            continue;
+        }
+        if let Some(when) = &rule.when {
+            if !env.eval(when, &mut next) {
+                if let Some(t) = trace.as_deref_mut() {
+                    let detail = env.explain(when, "when");
+                    t.push(TraceStep {
+                        rule: Some(rule.id.clone()),
+                        result: TraceResult::ConditionFalse,
+                        detail: Some(detail),
+                    });
+                }
+                continue;
+            }
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(TraceStep {
+                rule: Some(rule.id.clone()),
+                result: TraceResult::Matched,
+                detail: None,
+            });
+        }
+        return Chosen {
+            choice: Choice::Rule(index),
+            remaining,
+            next,
+        };
+    }
+    if let Some(t) = trace {
+        let detail = "no rule of this action matched; the policy's fallback applies".to_owned();
+        t.push(TraceStep {
+            rule: None,
+            result: TraceResult::NoRuleMatched,
+            detail: Some(detail),
+        });
+    }
+    Chosen {
+        choice: Choice::Fallback,
+        remaining,
+        next,
+    }
+}
