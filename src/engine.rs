@@ -4,6 +4,7 @@ use crate::api::{Decision, PolicyStamp};
 use crate::compile::{self, program::Program};
 use crate::error::{Code, Error, Issue};
 use crate::eval::decide::{Decider, Mode};
+use crate::eval::verdict::{self, Prepared, Verdict};
 use crate::eval::{apply, input, json};
 use crate::policy::{limits, load, model::Document, reader::Reader};
 use serde_json::Value;
@@ -103,6 +104,17 @@ impl Policy {
 
     /// Decides one action: `{"facts", "actor", "action", "params"?, "now", "locale"?}`.
     pub fn decide(&self, request: &Value) -> Result<Decision, Error> {
+        let prepared = self.prepare(request)?;
+        let decider = Decider {
+            program: &self.program,
+            stamp: &self.stamp,
+            question: &prepared.question,
+        };
+        decider.decide(prepared.action, &prepared.params, Mode::Decide)
+    }
+
+    /// Reads and checks a decide request once, to answer it many times with [`Policy::verdict`].
+    pub fn prepare(&self, request: &Value) -> Result<Prepared, Error> {
         let question = input::question(&self.program, request, &["action", "params"])?;
         let action_value = request.get("action").ok_or_else(|| {
             Error::input(Code::MissingField, "$.action", "the request needs 'action'")
@@ -120,12 +132,25 @@ impl Policy {
                 "parameter",
             )?,
         };
-        let decider = Decider {
-            program: &self.program,
-            stamp: &self.stamp,
-            question: &question,
-        };
-        decider.decide(action, &params, Mode::Decide)
+        Ok(Prepared {
+            question,
+            action,
+            params,
+        })
+    }
+
+    /// The outcome, deciding rule, validity and chances of a prepared question, without texts,
+    /// trace or allocation: the same choice [`Policy::decide`] makes.
+    pub fn verdict(&self, prepared: &Prepared) -> Verdict {
+        verdict::verdict(&self.program, prepared)
+    }
+
+    /// The id of a rule by its index (as a [`Verdict`] gives it).
+    pub fn rule_id(&self, index: u32) -> Option<&str> {
+        self.program
+            .rules
+            .get(index as usize)
+            .map(|r| r.id.as_str())
     }
 
     /// Every action of the policy with its outcome for this actor now, in declaration order:

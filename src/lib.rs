@@ -50,5 +50,6 @@ pub use api::{Decision, Outcome};
 pub use builtin::{builtin, builtin_names, builtin_source};
 pub use engine::Policy;
 pub use error::{Code, Error, Issue};
+pub use eval::verdict::{Prepared, Verdict};
 pub use money::{Currency, Money};
 pub use time::{Calendar, Duration, Timestamp};

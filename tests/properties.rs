@@ -129,6 +129,21 @@ proptest! {
     }
 
     #[test]
+    fn the_verdict_makes_the_same_choice_as_the_decision(facts in facts(), actor in actor(), action in action(), now in now()) {
+        let p = sample();
+        let request = json!({"facts": facts, "actor": actor, "action": action, "now": now,
+            "params": {"reason": "r", "courier": "JNE", "awb": "X1"}});
+        if let (Ok(d), Ok(prepared)) = (p.decide(&request), p.prepare(&request)) {
+            let v = p.verdict(&prepared);
+            prop_assert_eq!(v.outcome, d.outcome);
+            prop_assert_eq!(v.rule.and_then(|i| p.rule_id(i)), d.rule.as_deref());
+            prop_assert_eq!(v.remaining_chances, d.remaining_chances);
+            let zone = p.document().calendar.zone;
+            prop_assert_eq!(v.valid_until.map(|t| t.format_in(zone)), d.valid_until);
+        }
+    }
+
+    #[test]
     fn any_json_as_a_policy_is_refused_without_panicking(value in any_json()) {
         if let Err(e) = Policy::from_value(&value) {
             prop_assert!(!e.issues().is_empty());

@@ -7,3 +7,4 @@ pub(crate) mod condition;
 pub(crate) mod decide;
 pub(crate) mod input;
 pub(crate) mod json;
+pub(crate) mod verdict;

@@ -1,0 +1,78 @@
+//! The fast path: a question read once ([`Prepared`]), then answered as often as needed with a
+//! [`Verdict`] that allocates nothing: the outcome, the deciding rule, the instant the answer
+//! stops holding and the chances left. [`crate::Policy::decide`] gives the full decision.
+
+use super::choose::{choose, Choice};
+use super::condition::Env;
+use super::input::Question;
+use crate::api::Outcome;
+use crate::compile::program::{Program, Val};
+use crate::time::Timestamp;
+
+/// A question read and checked against a policy, ready to be answered many times.
+///
+/// ```
+/// use serde_json::json;
+/// let policy = ordergate::builtin("akulaku").unwrap();
+/// let mut question = policy.prepare(&json!({
+///     "facts": {"order": "shipped", "shipped_at": "2026-03-02T10:00:00+07:00"},
+///     "actor": {"role": "seller"},
+///     "action": "change_courier",
+///     "now": "2026-03-03T10:00:00+07:00"
+/// })).unwrap();
+/// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Allowed);
+/// question.set_now(ordergate::Timestamp::parse("2026-03-03T10:00:00.001+07:00").unwrap());
+/// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Denied);
+/// ```
+pub struct Prepared {
+    pub(crate) question: Question,
+    pub(crate) action: u16,
+    pub(crate) params: Vec<Option<Val>>,
+}
+
+impl Prepared {
+    /// Asks the same question at another moment.
+    pub fn set_now(&mut self, now: Timestamp) {
+        self.question.now = now;
+    }
+}
+
+/// The answer without its texts: what a hot loop or a batch needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// Allowed, allowed after approval, or denied.
+    pub outcome: Outcome,
+    /// The index of the deciding rule in the policy's rules, if a rule decided.
+    pub rule: Option<u32>,
+    /// The last instant at which the answer still holds, when a time window bounds it.
+    pub valid_until: Option<Timestamp>,
+    /// Chances left before this action, where a counter limits it.
+    pub remaining_chances: Option<u32>,
+}
+
+pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
+    let q = &prepared.question;
+    let action = &program.actions[prepared.action as usize];
+    let env = Env {
+        program,
+        facts: &q.facts,
+        actor: &q.actor,
+        params: &prepared.params,
+        now: q.now,
+    };
+    let chosen = choose(&env, action, None);
+    let (outcome, rule) = match chosen.choice {
+        Choice::Rule(index) => (program.rules[index as usize].outcome, Some(index)),
+        Choice::LimitReached | Choice::Fallback => (Outcome::Denied, None),
+    };
+    let valid_until = match chosen.choice {
+        Choice::LimitReached => None,
+        _ => chosen.next.0.map(|t| t.offset(-1)),
+    };
+    Verdict {
+        outcome,
+        rule,
+        valid_until,
+        remaining_chances: chosen.remaining,
+    }
+}
