@@ -433,3 +433,18 @@ fn null_is_absent_for_optional_facts_the_default_for_defaulted_ones_and_an_error
         Code::MissingFact
     );
 }
+
+#[test]
+fn the_trace_names_the_parameter_a_false_comparison_read() {
+    let mut doc = base();
+    doc["rules"][0]["when"] = json!({"eq": [{"param": "reason"}, "buyer asked"]});
+    let policy = Policy::from_value(&doc).unwrap();
+    let d = policy
+        .decide(&json!({"facts": {"status": "open"}, "actor": {"role": "buyer"}, "action": "cancel", "params": {"reason": "late"}, "now": 0}))
+        .unwrap();
+    let detail = d.trace[0].detail.as_deref().unwrap();
+    assert_eq!(
+        detail,
+        "when.eq: param reason ('late') == value ('buyer asked') is false"
+    );
+}

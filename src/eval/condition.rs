@@ -2,7 +2,7 @@
 //! change the answer; `explain` says, for the trace, which part made a condition false.
 
 use super::input::{ActorInput, FactValues};
-use crate::compile::program::{Cond, Operand, Program, Ty, Val};
+use crate::compile::program::{Action, Cond, Operand, Program, Ty, Val};
 use crate::policy::model::{CompareOp, Edge, WindowKind};
 use crate::time::Timestamp;
 use std::cmp::Ordering;
@@ -10,6 +10,8 @@ use std::cmp::Ordering;
 /// What a condition can read.
 pub(crate) struct Env<'a> {
     pub program: &'a Program,
+    /// The action asked about (its parameters are what `params` holds).
+    pub action: &'a Action,
     pub facts: &'a FactValues,
     pub actor: &'a ActorInput,
     pub params: &'a [Option<Val>],
@@ -27,13 +29,14 @@ impl NextChange {
 }
 
 impl Env<'_> {
-    pub fn operand(&self, op: &Operand) -> Option<Val> {
+    /// The value an operand reads, by reference: comparing copies nothing.
+    pub fn operand<'v>(&'v self, op: &'v Operand) -> Option<&'v Val> {
         match op {
-            Operand::Fact(slot) => self.facts.0.get(*slot as usize).cloned().flatten(),
-            Operand::Param(i) => self.params.get(*i as usize).cloned().flatten(),
-            Operand::ActorId => self.actor.id.clone().map(Val::Str),
-            Operand::ActorAttr(i) => self.actor.attributes.get(*i as usize).cloned().flatten(),
-            Operand::Const(v) => Some(v.clone()),
+            Operand::Fact(slot) => self.facts.0.get(*slot as usize)?.as_ref(),
+            Operand::Param(i) => self.params.get(*i as usize)?.as_ref(),
+            Operand::ActorId => self.actor.id.as_ref(),
+            Operand::ActorAttr(i) => self.actor.attributes.get(*i as usize)?.as_ref(),
+            Operand::Const(v) => Some(v),
         }
     }
 
@@ -76,7 +79,7 @@ impl Env<'_> {
             Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
             Cond::Present(slot) => self.fact(*slot).is_some(),
             Cond::Compare { op, left, right } => match (self.operand(left), self.operand(right)) {
-                (Some(l), Some(r)) => compare(&l, &r).is_some_and(|o| holds(*op, o)),
+                (Some(l), Some(r)) => compare(l, r).is_some_and(|o| holds(*op, o)),
                 _ => false,
             },
             Cond::Window {
@@ -142,12 +145,15 @@ impl Env<'_> {
             ),
             Cond::Compare { op, left, right } => {
                 let show = |o: &Operand| match self.operand(o) {
-                    Some(v) => show_val(&v),
+                    Some(v) => show_val(v),
                     None => "absent".to_owned(),
                 };
                 let name = |o: &Operand| match o {
                     Operand::Fact(s) => self.program.facts[*s as usize].name.clone(),
-                    Operand::Param(i) => format!("param {i}"),
+                    Operand::Param(i) => match self.action.params.get(*i as usize) {
+                        Some(p) => format!("param {}", p.name),
+                        None => format!("param {i}"),
+                    },
                     Operand::ActorId => "actor.id".to_owned(),
                     Operand::ActorAttr(i) => {
                         format!("actor.{}", self.program.attributes[*i as usize].name)
@@ -163,7 +169,8 @@ impl Env<'_> {
                     CompareOp::Ge => ">=",
                 };
                 format!(
-                    "{path}: {} ({}) {sym} {} ({}) is false",
+                    "{path}.{}: {} ({}) {sym} {} ({}) is false",
+                    op.keyword(),
                     name(left),
                     show(left),
                     name(right),
@@ -182,8 +189,14 @@ impl Env<'_> {
                     Some((_, end, _)) => {
                         let end = end.format_in(zone);
                         match kind {
-                            WindowKind::Within => format!("{path}.within: the window of {duration} after {fact} closed at {end}"),
-                            WindowKind::Elapsed => format!("{path}.elapsed: {duration} after {fact} is not reached until {end}"),
+                            WindowKind::Within => format!(
+                                "{path}.{}: the window of {duration} after {fact} closed at {end}",
+                                kind.keyword()
+                            ),
+                            WindowKind::Elapsed => format!(
+                                "{path}.{}: {duration} after {fact} is not reached until {end}",
+                                kind.keyword()
+                            ),
                         }
                     }
                     None => format!("{path}: {fact} is absent"),

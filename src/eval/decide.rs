@@ -42,6 +42,7 @@ impl Decider<'_> {
         let action = &program.actions[action_index as usize];
         let env = Env {
             program,
+            action,
             facts: &q.facts,
             actor: &q.actor,
             params,
@@ -256,7 +257,7 @@ impl Decider<'_> {
         mode: Mode,
     ) -> Result<Option<Option<Val>>, Error> {
         use crate::compile::program::Operand;
-        let value = env.operand(op);
+        let value = env.operand(op).cloned();
         if let (Operand::Param(i), None) = (op, &value) {
             if mode == Mode::Preview {
                 return Ok(None);

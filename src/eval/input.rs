@@ -23,7 +23,8 @@ pub(crate) struct FactValues(pub Vec<Option<Val>>);
 #[derive(Debug, Clone)]
 pub(crate) struct ActorInput {
     pub role: u16,
-    pub id: Option<Arc<str>>,
+    /// The actor's id, as a string value (compared with facts).
+    pub id: Option<Val>,
     pub attributes: Vec<Option<Val>>,
 }
 
@@ -280,7 +281,9 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
     })?;
     let id = match map.get("id") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.len() <= MAX_STRING_BYTES => Some(Arc::from(s.as_str())),
+        Some(Value::String(s)) if s.len() <= MAX_STRING_BYTES => {
+            Some(Val::Str(Arc::from(s.as_str())))
+        }
         Some(other) => {
             return Err(Error::input(
                 Code::WrongType,

@@ -55,6 +55,7 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
     let action = &program.actions[prepared.action as usize];
     let env = Env {
         program,
+        action,
         facts: &q.facts,
         actor: &q.actor,
         params: &prepared.params,
