@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as ordergate from "ordergate";
-import { replayDigests } from "./generated-vectors.mjs";
+import { replay, parseGenerated } from "./vectors.mjs";
 import { serve } from "./browser/server.mjs";
 import { launch, CHROMIUM } from "./browser/chromium.mjs";
 import { firefoxSession, firefoxSkip } from "./browser/webdriver.mjs";
@@ -18,10 +18,11 @@ const browserCode = `
   const [source, url, sources] = args;
   const ordergate = await import("/pkg/dist/index.js");
   await ordergate.init();
-  const text = await (await fetch(url)).text();
+  const [replaySource, parseSource] = source;
+  const vectors = (new Function("return " + parseSource)())(await (await fetch(url)).text());
   const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
   const sha256 = async (s) => hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(s)));
-  return await (new Function("return " + source)())(ordergate, text, sources, sha256);`;
+  return await (new Function("return " + replaySource)())(ordergate, vectors, sources, sha256);`;
 
 let server;
 before(async () => {
@@ -34,7 +35,7 @@ const name = file.slice(file.lastIndexOf("/") + 1);
 
 test(`Node: the generated vectors (${name}) match the native answers`, { skip: missing }, async () => {
   const sha256 = async (s) => createHash("sha256").update(s).digest("hex");
-  const result = await replayDigests(ordergate, readFileSync(file, "utf8"), sources, sha256);
+  const result = await replay(ordergate, parseGenerated(readFileSync(file, "utf8")), sources, sha256);
   console.log(`Node: ${result.count} vectors, ${result.mismatchCount} mismatches`);
   assert.ok(result.count > 0);
   assert.deepEqual(result.mismatches, []);
@@ -45,7 +46,7 @@ test(`Chromium: the generated vectors (${name}) match the native answers`, { ski
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/blank.html`);
-    const result = await page.evaluate(async ([code, args]) => new Function("args", `return (async () => { ${code} })()`)(args), [browserCode, [replayDigests.toString(), `/vectors/${name}`, sources]]);
+    const result = await page.evaluate(async ([code, args]) => new Function("args", `return (async () => { ${code} })()`)(args), [browserCode, [[replay.toString(), parseGenerated.toString()], `/vectors/${name}`, sources]]);
     console.log(`Chromium: ${result.count} vectors, ${result.mismatchCount} mismatches`);
     assert.ok(result.count > 0);
     assert.deepEqual(result.mismatches, []);
@@ -58,7 +59,7 @@ test(`Firefox: the generated vectors (${name}) match the native answers`, { skip
   const ff = await firefoxSession();
   try {
     await ff.navigate(`${server.url}/blank.html`);
-    const result = await ff.run(browserCode, replayDigests.toString(), `/vectors/${name}`, sources);
+    const result = await ff.run(browserCode, [replay.toString(), parseGenerated.toString()], `/vectors/${name}`, sources);
     assert.ok(result && !result.thrown, JSON.stringify(result));
     console.log(`Firefox: ${result.count} vectors, ${result.mismatchCount} mismatches`);
     assert.ok(result.count > 0);
