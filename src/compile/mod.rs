@@ -209,9 +209,11 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         },
         rules: Vec::new(),
     };
+    let effect_index = index_of(program.effect_kinds.iter().map(|k| &k.name));
     let names = resolve::Names {
         program: &program,
         messages: &message_index,
+        effects: &effect_index,
     };
     let mut actions = Vec::new();
     for ((name, action), params) in doc.actions.iter().zip(action_params) {

@@ -25,6 +25,7 @@ impl Scope<'static> {
 pub(crate) struct Names<'p> {
     pub program: &'p Program,
     pub messages: &'p HashMap<String, u16>,
+    pub effects: &'p HashMap<String, u16>,
 }
 
 /// Reads a JSON literal as a value of `ty`; `None` when it does not fit.
@@ -517,10 +518,7 @@ impl Names<'_> {
                 duration,
                 edge,
             } => {
-                let key = match kind {
-                    model::WindowKind::Within => "within",
-                    model::WindowKind::Elapsed => "elapsed",
-                };
+                let key = kind.keyword();
                 let p = key_path(&key_path(path, key), "since");
                 let slot =
                     self.fact_of_type(c, since, &p, |t| matches!(t, Ty::Timestamp), "a timestamp")?;
@@ -618,16 +616,9 @@ impl Names<'_> {
                 Effect::Clear(slot)
             }
             EffectDoc::Emit { name, args } => {
-                let kinds: HashMap<String, u16> = self
-                    .program
-                    .effect_kinds
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (k.name.clone(), i as u16))
-                    .collect();
                 let kind = self.lookup(
                     c,
-                    &kinds,
+                    self.effects,
                     name,
                     &key_path(path, "emit"),
                     Code::UnknownEffect,

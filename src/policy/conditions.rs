@@ -136,7 +136,7 @@ pub(crate) fn condition(
                         None
                     }
                 });
-            let kind = if op == "within" {
+            let kind = if op == WindowKind::Within.keyword() {
                 WindowKind::Within
             } else {
                 WindowKind::Elapsed

@@ -229,6 +229,16 @@ pub enum WindowKind {
     Elapsed,
 }
 
+impl WindowKind {
+    /// The condition's key in the JSON form: `within` or `elapsed`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            WindowKind::Within => "within",
+            WindowKind::Elapsed => "elapsed",
+        }
+    }
+}
+
 /// Whether the instant `since + duration` itself belongs to the window (or counts as elapsed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
