@@ -1,11 +1,11 @@
 //! [`Policy`]: a validated, compiled policy and the three questions it answers.
 
-use crate::api::{Decision, PolicyStamp};
+use crate::api::{Decision, Layout, PolicyStamp};
 use crate::compile::{self, program::Program};
 use crate::error::{Code, Error, Issue};
 use crate::eval::decide::{Decider, Mode};
 use crate::eval::verdict::{self, Prepared, Verdict};
-use crate::eval::{apply, input, json};
+use crate::eval::{apply, input, json, numbers};
 use crate::policy::{limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -137,6 +137,42 @@ impl Policy {
             action,
             params,
         })
+    }
+
+    /// How to write questions as numbers for [`Policy::read_row`], and how to name a verdict's
+    /// indexes: what the TypeScript SDK's fast path reads once per policy.
+    pub fn layout(&self) -> Layout {
+        numbers::layout(&self.program)
+    }
+
+    /// Numbers per question row (see [`Policy::layout`]).
+    pub fn layout_row_length(&self) -> usize {
+        numbers::row_length(&self.program)
+    }
+
+    /// A question to fill again and again with [`Policy::read_row`].
+    pub fn blank_question(&self) -> Prepared {
+        numbers::blank(&self.program)
+    }
+
+    /// Fills `question` from a row of numbers written as [`Policy::layout`] describes. `false`
+    /// when the row holds what only JSON can carry or what JSON input would refuse (a missing
+    /// required fact, an out-of-range value): ask [`Policy::decide`], which answers or says why.
+    ///
+    /// ```
+    /// let policy = ordergate::builtin("dropi").unwrap();
+    /// let layout = policy.layout();
+    /// let mut row = vec![f64::NAN; layout.row_length];
+    /// row[0] = layout.actions.iter().position(|a| a.name == "cancel").unwrap() as f64;
+    /// row[1] = layout.roles.iter().position(|r| r == "dropshipper").unwrap() as f64;
+    /// row[2] = 1_772_463_600_000.0;
+    /// row[3] = layout.facts[0].values.iter().position(|v| v == "pendiente").unwrap() as f64;
+    /// let mut question = policy.blank_question();
+    /// assert!(policy.read_row(&row, &mut question));
+    /// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Allowed);
+    /// ```
+    pub fn read_row(&self, row: &[f64], question: &mut Prepared) -> bool {
+        numbers::read_row(&self.program, row, question)
     }
 
     /// The outcome, deciding rule, validity and chances of a prepared question, without texts,

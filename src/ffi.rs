@@ -122,3 +122,73 @@ pub fn describe_json(policy: &Policy) -> String {
     });
     value.to_string()
 }
+
+/// The layout of question rows for [`verdict_rows`], as JSON ([`crate::Layout`]).
+pub fn layout_json(policy: &Policy) -> String {
+    serde_json::to_string(&policy.layout()).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Numbers per verdict written by [`verdict_rows`]: outcome (0 allowed, 1 approval required,
+/// 2 denied, -1 when the row must be asked through JSON), rule index (-1 none), reason message
+/// index (-1 none), alternatives mask, valid-until epoch ms (NaN none), remaining
+/// chances (-1 none).
+pub const VERDICT_WIDTH: usize = 6;
+
+/// Decides every row of `rows` (each `row_length` numbers, see [`crate::Layout`]) into `out`
+/// ([`VERDICT_WIDTH`] numbers per row), reusing `question`. Returns how many rows were decided
+/// here; the others are marked -1 and must be asked through [`decide_json`].
+///
+/// ```
+/// let policy = ordergate::builtin("dropi").unwrap();
+/// let layout = policy.layout();
+/// let mut row = vec![f64::NAN; layout.row_length];
+/// row[0] = 0.0; // the first action
+/// row[1] = 0.0; // the first role
+/// row[2] = 1_772_463_600_000.0;
+/// row[3] = 0.0; // the first status
+/// let mut out = [0.0; ordergate::ffi::VERDICT_WIDTH];
+/// let mut question = policy.blank_question();
+/// assert_eq!(ordergate::ffi::verdict_rows(&policy, &mut question, &row, &mut out), 1);
+/// ```
+pub fn verdict_rows(
+    policy: &Policy,
+    question: &mut crate::Prepared,
+    rows: &[f64],
+    out: &mut [f64],
+) -> usize {
+    use crate::Outcome;
+    let width = policy.layout_row_length();
+    if width == 0 {
+        return 0;
+    }
+    let mut decided = 0;
+    for (row, result) in rows
+        .chunks_exact(width)
+        .zip(out.chunks_exact_mut(VERDICT_WIDTH))
+    {
+        let verdict = policy
+            .read_row(row, question)
+            .then(|| policy.verdict(question))
+            .filter(|v| !v.missing_param);
+        let Some(v) = verdict else {
+            result.copy_from_slice(&[-1.0, -1.0, -1.0, 0.0, f64::NAN, -1.0]);
+            continue;
+        };
+        decided += 1;
+        let outcome = match v.outcome {
+            Outcome::Allowed => 0.0,
+            Outcome::ApprovalRequired => 1.0,
+            Outcome::Denied => 2.0,
+        };
+        let index = |i: Option<u32>| i.map_or(-1.0, f64::from);
+        result.copy_from_slice(&[
+            outcome,
+            index(v.rule),
+            index(v.reason.map(u32::from)),
+            f64::from(v.alternatives),
+            v.valid_until.map_or(f64::NAN, |t| t.millis() as f64),
+            index(v.remaining_chances),
+        ]);
+    }
+    decided
+}

@@ -46,7 +46,7 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use api::{Decision, Outcome};
+pub use api::{Decision, Layout, Outcome};
 pub use builtin::{builtin, builtin_names, builtin_source};
 pub use engine::Policy;
 pub use error::{Code, Error, Issue};

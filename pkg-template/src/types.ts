@@ -6,6 +6,7 @@
 
 export type { Decision, PolicyStamp, Outcome, Reason, Change, NamedEffect, Alternative, AlternativeKind, StatusRef, AutoDecision, TraceStep, TraceResult } from "./generated/Decision.js";
 export type { Code, Issue } from "./generated/Errors.js";
+export type { Layout, SlotLayout, SlotKind, ActionLayout, RuleLayout, AlternativeLayout } from "./generated/Layout.js";
 
 /** A value of a fact, parameter or actor attribute as JSON carries it. Money is an integer of minor units (or `{amount, currency}`); timestamps are RFC 3339 text with an offset, or epoch milliseconds. */
 export type FactValue = string | number | boolean | null | MoneyValue;

@@ -3,5 +3,7 @@
 //! these types by `cargo test`, and a test fails when they are out of date.
 
 mod decision;
+mod layout;
 
 pub use decision::*;
+pub use layout::*;

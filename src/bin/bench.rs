@@ -1,16 +1,18 @@
-//! Native benchmark of deciding: the allocation-free verdict of a prepared question, the full
-//! decision from JSON, and the JSON-text boundary the WASM layer uses. Prints the median of five
-//! runs per measure, in nanoseconds per decision.
+//! Native benchmark of deciding: the allocation-free verdict of a prepared question and the full
+//! decision from JSON. Prints the median of five runs per measure, in nanoseconds per decision.
 //!
-//! `cargo run --release --bin bench`
+//! `cargo run --release --bin bench` measures a mixed Akulaku workload. With a file written by
+//! `bench/run.mjs` (`[{"request": ..., "expected": "allowed"}, ...]`) it measures the common
+//! workload of docs/benchmarks.md with bench/policies/ordergate.json, after checking every verdict
+//! against the expected decision, and prints the figures as JSON.
 
+use ordergate::{Outcome, Policy, Verdict};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// The common workload's questions, over the Akulaku policy: courier changes around the
-/// 24-hour edge, refunds against balances, several roles.
-fn questions() -> Vec<Value> {
+/// Courier changes around the 24-hour edge, refunds against balances, several roles.
+fn akulaku_questions() -> Vec<Value> {
     let base = 1_772_420_400_000i64;
     (0..64)
         .map(|i: i64| {
@@ -42,25 +44,76 @@ fn median_ns(runs: usize, per_run: usize, mut f: impl FnMut(usize)) -> f64 {
     times[runs / 2]
 }
 
-fn main() {
-    let Ok(policy) = ordergate::builtin("akulaku") else {
-        return;
+/// The workload's decision code: the outcome, and the first alternative of a denial.
+fn code(policy: &Policy, verdict: &Verdict) -> String {
+    let outcome = match verdict.outcome {
+        Outcome::Allowed => "allowed",
+        Outcome::ApprovalRequired => "approval_required",
+        Outcome::Denied => "denied",
     };
-    let requests = questions();
-    let texts: Vec<String> = requests.iter().map(Value::to_string).collect();
+    let layout = policy.layout();
+    let alternatives = match verdict.rule {
+        Some(rule) => &layout.rules[rule as usize].alternatives,
+        None => return outcome.to_owned(),
+    };
+    match (0..32).find(|n| verdict.alternatives & (1 << n) != 0) {
+        Some(n) => format!("{outcome}:{}", alternatives[n].target),
+        None => outcome.to_owned(),
+    }
+}
+
+fn measure(policy: &Policy, requests: &[Value]) -> (f64, f64) {
     let prepared: Vec<_> = requests
         .iter()
         .filter_map(|r| policy.prepare(r).ok())
         .collect();
-    let n = requests.len();
+    let n = prepared.len().max(1);
     let verdict = median_ns(5, 2_000_000, |i| {
         black_box(policy.verdict(black_box(&prepared[i % n])));
     });
     let decide = median_ns(5, 50_000, |i| {
-        black_box(policy.decide(black_box(&requests[i % n])).ok());
+        black_box(policy.decide(black_box(&requests[i % requests.len()])).ok());
     });
+    (verdict, decide)
+}
+
+fn common_workload(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let cases: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let policy = Policy::from_json(include_str!("../../bench/policies/ordergate.json"))
+        .map_err(|e| e.to_string())?;
+    let requests: Vec<Value> = cases.iter().map(|c| c["request"].clone()).collect();
+    for (case, request) in cases.iter().zip(&requests) {
+        let prepared = policy.prepare(request).map_err(|e| e.to_string())?;
+        let got = code(&policy, &policy.verdict(&prepared));
+        if got != case["expected"] {
+            return Err(format!(
+                "{request}: got {got}, expected {}",
+                case["expected"]
+            ));
+        }
+    }
+    let (verdict, decide) = measure(&policy, &requests);
+    println!("{}", json!({"verdictNs": verdict, "decideNs": decide}));
+    Ok(())
+}
+
+fn main() {
+    if let Some(path) = std::env::args().nth(1) {
+        if let Err(e) = common_workload(&path) {
+            eprintln!("bench: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    let Ok(policy) = ordergate::builtin("akulaku") else {
+        return;
+    };
+    let requests = akulaku_questions();
+    let texts: Vec<String> = requests.iter().map(Value::to_string).collect();
+    let (verdict, decide) = measure(&policy, &requests);
     let json = median_ns(5, 50_000, |i| {
-        black_box(ordergate::ffi::decide_json(&policy, black_box(&texts[i % n])).ok());
+        black_box(ordergate::ffi::decide_json(&policy, black_box(&texts[i % texts.len()])).ok());
     });
     println!("verdict of a prepared question      {verdict:>9.1} ns");
     println!("decide (JSON value -> Decision)     {decide:>9.1} ns");

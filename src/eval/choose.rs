@@ -28,13 +28,12 @@ pub(crate) struct Chosen {
 /// Chooses; with `trace`, records every step and why a condition was false.
 pub(crate) fn choose(env: &Env, action: &Action, mut trace: Option<&mut Vec<TraceStep>>) -> Chosen {
     let program = env.program;
-    let used = action
-        .limit
-        .as_ref()
-        .map(|l| match env.facts.0[l.counter as usize] {
-            Some(Val::Int(n)) => n,
+    let used = action.limit.as_ref().map(|l| {
+        match env.facts.0.get(l.counter as usize).and_then(Option::as_ref) {
+            Some(Val::Int(n)) => *n,
             _ => 0,
-        });
+        }
+    });
     let remaining = action
         .limit
         .as_ref()

@@ -7,4 +7,5 @@ pub(crate) mod condition;
 pub(crate) mod decide;
 pub(crate) mod input;
 pub(crate) mod json;
+pub(crate) mod numbers;
 pub(crate) mod verdict;

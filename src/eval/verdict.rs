@@ -3,10 +3,10 @@
 //! stops holding and the chances left. [`crate::Policy::decide`] gives the full decision.
 
 use super::choose::{choose, Choice};
-use super::condition::Env;
+use super::condition::{Env, NextChange};
 use super::input::Question;
 use crate::api::Outcome;
-use crate::compile::program::{Program, Val};
+use crate::compile::program::{Alternative, Effect, Operand, Program, Rule, Val};
 use crate::time::Timestamp;
 
 /// A question read and checked against a policy, ready to be answered many times.
@@ -48,6 +48,13 @@ pub struct Verdict {
     pub valid_until: Option<Timestamp>,
     /// Chances left before this action, where a counter limits it.
     pub remaining_chances: Option<u32>,
+    /// The index of the reason's message ([`crate::Layout::messages`] names it).
+    pub reason: Option<u16>,
+    /// Which alternatives apply: bit `n` is the `n`-th alternative of the deciding rule, or of the
+    /// action's fallback denial when no rule matched (a list holds at most 32).
+    pub alternatives: u32,
+    /// `decide` would refuse this question: the deciding rule needs a parameter that was not given.
+    pub missing_param: bool,
 }
 
 pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
@@ -62,9 +69,38 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
         now: q.now,
     };
     let chosen = choose(&env, action, None);
-    let (outcome, rule) = match chosen.choice {
-        Choice::Rule(index) => (program.rules[index as usize].outcome, Some(index)),
-        Choice::LimitReached | Choice::Fallback => (Outcome::Denied, None),
+    let otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
+    let (outcome, rule, reason, alternatives, missing_param) = match chosen.choice {
+        Choice::Rule(index) => {
+            let rule = &program.rules[index as usize];
+            let reason = match rule.outcome {
+                Outcome::Denied => Some(rule.reason.unwrap_or(program.otherwise.reason)),
+                _ => rule.reason,
+            };
+            let missing =
+                rule.outcome != Outcome::Denied && needs_absent_param(rule, &prepared.params);
+            (
+                rule.outcome,
+                Some(index),
+                reason,
+                applying(&env, &rule.alternatives),
+                missing,
+            )
+        }
+        Choice::LimitReached => {
+            let reason = action
+                .limit
+                .as_ref()
+                .map_or(program.otherwise.reason, |l| l.reason);
+            (Outcome::Denied, None, Some(reason), 0, false)
+        }
+        Choice::Fallback => (
+            Outcome::Denied,
+            None,
+            Some(otherwise.reason),
+            applying(&env, &otherwise.alternatives),
+            false,
+        ),
     };
     let valid_until = match chosen.choice {
         Choice::LimitReached => None,
@@ -75,5 +111,36 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
         rule,
         valid_until,
         remaining_chances: chosen.remaining,
+        reason,
+        alternatives,
+        missing_param,
     }
+}
+
+/// Bit `n` set when the `n`-th alternative's condition holds (a list has at most 32).
+fn applying(env: &Env, alternatives: &[Alternative]) -> u32 {
+    let mut mask = 0;
+    for (n, a) in alternatives.iter().take(32).enumerate() {
+        if a.when
+            .as_ref()
+            .is_none_or(|w| env.eval(w, &mut NextChange::default()))
+        {
+            mask |= 1 << n;
+        }
+    }
+    mask
+}
+
+/// Whether the rule requires, or an effect reads, a parameter that is absent. Effects whose guard
+/// is false would not read it; reporting them too only sends the caller to the full decision,
+/// which tells the two apart.
+fn needs_absent_param(rule: &Rule, params: &[Option<Val>]) -> bool {
+    let absent = |i: u8| params.get(i as usize).is_none_or(Option::is_none);
+    let reads_absent = |op: &Operand| matches!(op, Operand::Param(i) if absent(*i));
+    rule.requires.iter().any(|&p| absent(p))
+        || rule.effects.iter().any(|(effect, _)| match effect {
+            Effect::Set(_, op) => reads_absent(op),
+            Effect::Emit { args, .. } => args.iter().any(|(_, op)| reads_absent(op)),
+            _ => false,
+        })
 }

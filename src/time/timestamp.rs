@@ -40,6 +40,13 @@ impl Timestamp {
             .then_some(Timestamp(ms))
     }
 
+    /// An instant from epoch milliseconds, or `None` outside the years 1 to 9999.
+    pub(crate) fn from_millis_checked(ms: i64) -> Option<Self> {
+        (MIN_MILLIS..=MAX_MILLIS)
+            .contains(&ms)
+            .then_some(Timestamp(ms))
+    }
+
     /// Reads epoch milliseconds given as a JSON number; fractions and unsafe integers are refused.
     pub fn from_json_number(n: &serde_json::Number) -> Option<Self> {
         let ms = n.as_i64()?;

@@ -13,6 +13,20 @@ fn thrown(error: &crate::Error) -> JsValue {
 #[wasm_bindgen(js_name = WasmPolicy)]
 pub struct WasmPolicy {
     inner: Policy,
+    /// The question rows are read into, reused.
+    question: crate::Prepared,
+    /// Question rows, then verdicts: the SDK writes and reads them through a `Float64Array`.
+    numbers: Vec<f64>,
+}
+
+impl WasmPolicy {
+    fn new(inner: Policy) -> WasmPolicy {
+        WasmPolicy {
+            question: inner.blank_question(),
+            inner,
+            numbers: Vec::new(),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = WasmPolicy)]
@@ -21,14 +35,14 @@ impl WasmPolicy {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<WasmPolicy, JsValue> {
         Policy::from_json(text)
-            .map(|inner| WasmPolicy { inner })
+            .map(WasmPolicy::new)
             .map_err(|e| thrown(&e))
     }
 
     /// A built-in policy by name.
     pub fn builtin(name: &str) -> Result<WasmPolicy, JsValue> {
         crate::builtin(name)
-            .map(|inner| WasmPolicy { inner })
+            .map(WasmPolicy::new)
             .map_err(|e| thrown(&e))
     }
 
@@ -45,6 +59,34 @@ impl WasmPolicy {
     /// Applies a decision to facts; request and answer are JSON text.
     pub fn apply(&self, request: &str) -> Result<String, JsValue> {
         ffi::apply_json(&self.inner, request).map_err(|e| thrown(&e))
+    }
+
+    /// The layout of question rows, as JSON.
+    pub fn layout(&self) -> String {
+        ffi::layout_json(&self.inner)
+    }
+
+    /// Room for `count` question rows followed by their verdicts; returns the address of the
+    /// first row in the module's memory (valid until the next call that allocates).
+    pub fn rows(&mut self, count: usize) -> usize {
+        let width = self.inner.layout_row_length() + ffi::VERDICT_WIDTH;
+        let len = count.saturating_mul(width);
+        if self.numbers.len() < len {
+            self.numbers.resize(len, f64::NAN);
+        }
+        self.numbers.as_ptr() as usize
+    }
+
+    /// Decides the first `count` rows written at [`WasmPolicy::rows`]; the verdicts follow the
+    /// rows. Returns how many were decided (the others must be asked through JSON).
+    pub fn verdicts(&mut self, count: usize) -> usize {
+        let split = count.saturating_mul(self.inner.layout_row_length());
+        let end = split.saturating_add(count.saturating_mul(ffi::VERDICT_WIDTH));
+        if end > self.numbers.len() {
+            return 0;
+        }
+        let (rows, out) = self.numbers[..end].split_at_mut(split);
+        ffi::verdict_rows(&self.inner, &mut self.question, rows, out)
     }
 
     /// A JSON summary of the policy.

@@ -1,0 +1,45 @@
+// ordergate through its public npm SDK: `Policy.verdict` for one request, `Policy.verdicts` for a batch.
+import { readFileSync } from "node:fs";
+
+export const name = "ordergate";
+export const packages = ["ordergate"];
+export const browserEntry = "export { init, Policy } from 'ordergate';";
+export const browserAssets = ["node_modules/ordergate/dist/ordergate_bg.wasm"];
+
+const policyText = readFileSync(new URL("../policies/ordergate.json", import.meta.url), "utf8");
+
+function code(v) {
+  const alternative = v.alternatives[0];
+  return alternative === undefined ? v.outcome : `${v.outcome}:${alternative.target}`;
+}
+
+export async function load() {
+  const { Policy } = await import("ordergate");
+  const policy = Policy.fromJson(policyText);
+  return {
+    prepare: (input) => {
+      const o = input.order;
+      return {
+        facts: {
+          logistics_status: o.logisticsStatus,
+          payment_method: o.paymentMethod,
+          payment_status: o.paymentStatus,
+          shipped_at: o.shippedAt,
+          courier_changes_used: o.courierChangesUsed,
+          refund_amount: o.refundAmount,
+          seller_balance: o.sellerBalance,
+          in_sale: o.inSale,
+        },
+        actor: input.actor,
+        action: input.action,
+        now: input.now,
+      };
+    },
+    decide: (request) => code(policy.verdict(request)),
+    batch: (requests) => {
+      const verdicts = policy.verdicts(requests);
+      return Array.from(verdicts, code);
+    },
+    batchOutcomes: (requests) => policy.verdicts(requests).outcomes,
+  };
+}

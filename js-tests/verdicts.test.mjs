@@ -1,0 +1,131 @@
+// Policy.verdict and Policy.verdicts (the row fast path) give the same outcome, rule, reason,
+// approver, alternatives, validity and chances as Policy.decide, and throw the same errors, on
+// every committed and generated vector, with instants as epoch milliseconds so that the rows carry
+// them. A batch answers as the single calls do.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Policy, OrdergateError } from "ordergate";
+import { parseGenerated } from "./vectors.mjs";
+
+const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
+const cache = new Map();
+const policyOf = (name) => {
+  if (!cache.has(name)) cache.set(name, sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name));
+  return cache.get(name);
+};
+
+const committed = JSON.parse(readFileSync(new URL("../test-data/vectors.json", import.meta.url), "utf8"));
+const generatedFile = fileURLToPath(new URL("../target/vectors/ci.jsonl", import.meta.url));
+const generated = existsSync(generatedFile) ? parseGenerated(readFileSync(generatedFile, "utf8")) : [];
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+/** The request with every RFC 3339 instant written as epoch milliseconds. */
+function withMillis(request) {
+  const convert = (v) => (typeof v === "string" && RFC3339.test(v) ? Date.parse(v) : v);
+  const map = (o) => (o && typeof o === "object" && !Array.isArray(o) ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, convert(v)])) : o);
+  const out = { ...request, facts: map(request.facts), now: convert(request.now) };
+  if (request.params !== undefined) out.params = map(request.params);
+  return out;
+}
+
+/** What the verdict must be, read from the full decision. */
+function expectedVerdict(d) {
+  return {
+    outcome: d.outcome,
+    rule: d.rule,
+    reason: d.reasons.length > 0 ? d.reasons[0].code : null,
+    approver: d.approver,
+    alternatives: d.alternatives.map((a) => ({ kind: a.kind, target: a.kind === "action" ? a.action : a.kind === "contact" ? a.contact : a.waitFor.status, code: a.code })),
+    validUntil: d.validUntil === null ? null : new Date(d.validUntil).getTime(),
+    remainingChances: d.remainingChances,
+  };
+}
+
+function answer(run) {
+  try {
+    return { ok: run() };
+  } catch (e) {
+    assert.ok(e instanceof OrdergateError, String(e));
+    return { error: e.code, path: e.path };
+  }
+}
+
+const decideVectors = [...committed, ...generated].filter((v) => v.method === "decide");
+
+test(`verdict agrees with decide on ${decideVectors.length} vectors, instants as text and as epoch ms`, () => {
+  assert.ok(decideVectors.length > 50, "the vectors are there");
+  let checked = 0;
+  for (const v of decideVectors) {
+    const policy = policyOf(v.policy);
+    for (const request of [v.request, withMillis(v.request)]) {
+      const decided = answer(() => expectedVerdict(policy.decide(request)));
+      const verdict = answer(() => ({ ...policy.verdict(request), alternatives: [...policy.verdict(request).alternatives] }));
+      assert.deepEqual(verdict, decided, `${v.policy} ${JSON.stringify(request)}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, decideVectors.length * 2);
+});
+
+test("a batch answers as the single calls do, per policy", () => {
+  const byPolicy = new Map();
+  for (const v of decideVectors) {
+    const request = withMillis(v.request);
+    const policy = policyOf(v.policy);
+    if (answer(() => policy.verdict(request)).error) continue;
+    if (!byPolicy.has(v.policy)) byPolicy.set(v.policy, []);
+    byPolicy.get(v.policy).push(request);
+  }
+  assert.ok(byPolicy.size >= 5);
+  for (const [name, requests] of byPolicy) {
+    const policy = policyOf(name);
+    const batch = policy.verdicts(requests);
+    assert.equal(batch.length, requests.length);
+    requests.forEach((request, i) => {
+      const single = policy.verdict(request);
+      assert.deepEqual(batch.get(i), single, `${name} #${i}`);
+      assert.equal(batch.outcome(i), single.outcome);
+      assert.equal(batch.outcomes[i], ["allowed", "approval_required", "denied"].indexOf(single.outcome));
+    });
+    assert.equal([...batch].length, requests.length);
+  }
+});
+
+test("a batch larger than one call into the module keeps order", () => {
+  const policy = Policy.fromJson(readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8"));
+  const statuses = ["pending", "to_pack", "to_pickup", "shipped", "with_issue"];
+  const requests = Array.from({ length: 10_000 }, (_, i) => ({
+    facts: { logistics_status: statuses[i % 5], payment_method: i % 2 ? "cod" : "prepaid", payment_status: "paid", shipped_at: null },
+    actor: { role: ["buyer", "supplier", "admin"][i % 3] },
+    action: "cancel",
+    now: 1_772_420_400_000,
+  }));
+  const batch = policy.verdicts(requests);
+  requests.forEach((r, i) => assert.equal(batch.outcome(i), policy.verdict(r).outcome));
+});
+
+test("rows carry numbers, booleans, statuses and epoch ms without JSON", () => {
+  const policy = Policy.fromJson(readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8"));
+  const request = {
+    facts: { logistics_status: "shipped", payment_method: "cod", payment_status: "paid", shipped_at: 1_772_420_400_000, courier_changes_used: 0, refund_amount: 5, seller_balance: 5, in_sale: false },
+    actor: { role: "seller" },
+    action: "change_courier",
+    now: 1_772_420_400_000 + 86_400_000,
+  };
+  const expected = expectedVerdict(policy.decide(request));
+  policy.decide = () => {
+    throw new Error("the row path asked through JSON");
+  };
+  assert.deepEqual({ ...policy.verdict(request), alternatives: [] }, expected);
+  assert.equal(policy.verdict(request).validUntil, 1_772_420_400_000 + 86_400_000);
+  assert.equal(policy.verdicts([request, request]).get(1).outcome, "allowed");
+});
+
+test("a batch names the failing request in the error path", () => {
+  const policy = Policy.builtin("dropi");
+  const good = { facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: 1_772_463_600_000 };
+  const bad = { ...good, facts: { status: "pendient" } };
+  assert.throws(() => policy.verdicts([good, bad]), (e) => e instanceof OrdergateError && e.code === "UNKNOWN_STATUS" && e.path === "$[1].facts.status");
+});
