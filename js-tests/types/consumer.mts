@@ -1,6 +1,7 @@
 // A TypeScript consumer of the package, type-checked with `tsc --strict`. It fails to compile
 // when the package's types are missing, wrong, or leak `any`.
-import { Policy, OrdergateError, init, builtinNames } from "ordergate";
+import { Policy, OrdergateError, init, builtinNames, Verdicts } from "ordergate";
+import type { Verdict, VerdictAlternative } from "ordergate";
 import type { Decision, DecideRequest, ErrorCode, Facts, Outcome, PolicyDocument, TraceStep } from "ordergate";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -25,6 +26,14 @@ const trace: TraceStep[] = decision.trace;
 const next: Facts = policy.apply(request.facts, decision);
 const list: Decision[] = policy.available({ facts: request.facts, actor: request.actor });
 const names: string[] = builtinNames();
+const verdict: Verdict = policy.verdict(request);
+const verdictOutcome: Outcome = verdict.outcome;
+const until: number | null = verdict.validUntil;
+const firstAlternative: VerdictAlternative | undefined = verdict.alternatives[0];
+const batch: Verdicts = policy.verdicts([request, request]);
+const bytes: Uint8Array = batch.outcomes;
+const second: Verdict | undefined = batch.get(1);
+type _verdictNotAny = Expect<Not<IsAny<typeof verdict>>>;
 
 // A policy written in TypeScript is checked against the document type.
 const doc: PolicyDocument = {

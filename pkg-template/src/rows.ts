@@ -4,7 +4,6 @@
  * (its {@link Layout}). No JSON text, no allocation in the module. A request the row cannot carry
  * exactly (text values, values JSON input would refuse, unknown names) is refused here, and the SDK
  * asks it through JSON instead, which gives the same answer or the precise error.
- * @internal
  * @packageDocumentation
  */
 import type { AlternativeLayout, Layout, SlotKind, SlotLayout } from "./generated/Layout.js";
@@ -13,7 +12,7 @@ import type { DecideRequest, Outcome } from "./types.js";
 /** Numbers before the facts: action, role, now. */
 const HEADER = 3;
 
-/** Numbers per verdict: outcome, rule, reason, alternatives mask, valid-until, remaining chances. */
+/** Numbers per verdict: outcome, rule, reason, alternatives mask, valid-until, remaining chances. @internal */
 export const VERDICT_WIDTH = 6;
 
 /** The longest locale tag the row path accepts without asking JSON. */
@@ -73,8 +72,6 @@ function number(slot: Slot, v: unknown): number | undefined {
   }
 }
 
-/** Writes the facts of a request at `at`; false when only JSON can carry them. */
-type FactWriter = (facts: Record<string, unknown>, out: Float64Array, at: number) => boolean;
 
 /** The JavaScript that writes one present value `v` of `slot` to `target`, or gives up. */
 function valueCode(slot: SlotLayout, target: string): string {
@@ -90,25 +87,79 @@ function valueCode(slot: SlotLayout, target: string): string {
   }
 }
 
+/** Writes a request at `at`; false when only JSON can carry it. */
+type RowWriter = (request: DecideRequest, out: Float64Array, at: number) => boolean;
+
+/** A `switch` that sets `target` to the index of `value` among `ids`, or gives up. */
+function indexCode(value: string, ids: readonly string[], target: string): string {
+  return `switch (${value}) { ${ids.map((id, i) => `case ${JSON.stringify(id)}: ${target} = ${i}; break;`).join(" ")} default: return false; }`;
+}
+
 /**
- * A fact writer specialised to this policy: property reads by constant names let the engine's
- * inline caches work, which a loop over names cannot (about 40 ns instead of 200 for nine facts).
- * Every name and id is written as a JSON string literal. Where `new Function` is forbidden (a
- * Content Security Policy without 'unsafe-eval'), undefined: the generic writer is used.
+ * The JavaScript that writes the declared values of object `obj` from `out[base]` on: every
+ * declared name read as a constant, and a count of the object's keys to refuse unknown ones.
  */
-function compileFactWriter(facts: readonly SlotLayout[]): FactWriter | undefined {
-  const lines = ["let keys = 0, found = 0, v;", "for (const k in f) keys++;"];
-  facts.forEach((slot, i) => {
-    const target = `out[at + ${i}]`;
-    lines.push(`v = f[${JSON.stringify(slot.name)}];`);
+function namedCode(obj: string, declared: readonly SlotLayout[], base: string): string {
+  const lines = ["{ let keys = 0, found = 0, v;", `for (const k in ${obj}) keys++;`];
+  declared.forEach((slot, i) => {
+    const target = `out[${base} + ${i}]`;
+    lines.push(`v = ${obj}[${JSON.stringify(slot.name)}];`);
     lines.push(`if (v !== undefined) { found++; if (v === null) ${target} = NaN; else { ${valueCode(slot, target)} } } else ${target} = NaN;`);
   });
-  lines.push("return keys === found;");
+  lines.push("if (keys !== found) return false; }");
+  return lines.join("\n");
+}
+
+/**
+ * A row writer specialised to one policy: property reads by constant names and `switch`es over
+ * constant ids let the JavaScript engine's inline caches work, which a loop over names and `Map`
+ * lookups cannot (measured in docs/benchmarks.md). Every name and id is written as a JSON string
+ * literal. Where `new Function` is forbidden (a Content Security Policy without 'unsafe-eval'),
+ * undefined: the generic writer is used.
+ */
+function compileRowWriter(layout: Layout): RowWriter | undefined {
+  const facts = HEADER;
+  const attributes = facts + layout.facts.length;
+  const params = attributes + layout.attributes.length;
+  const nan = (from: number, count: number) => Array.from({ length: count }, (_, i) => `out[at + ${from + i}] = NaN;`).join(" ");
+  const code = [
+    'if (typeof r !== "object" || r === null) return false;',
+    'for (const k in r) { switch (k) { case "facts": case "actor": case "action": case "params": case "now": case "locale": continue; default: return false; } }',
+    "let action, role, ms;",
+    indexCode("r.action", layout.actions.map((a) => a.name), "action"),
+    "const actor = r.actor;",
+    'if (typeof actor !== "object" || actor === null) return false;',
+    'for (const k in actor) { if (k === "role" || k === "attributes") continue; if (k === "id" && (actor.id === null || actor.id === undefined)) continue; return false; }',
+    indexCode("actor.role", layout.roles, "role"),
+    "const now = r.now;",
+    'if (typeof now === "number") ms = now; else if (now === undefined) ms = Date.now(); else if (now instanceof Date) ms = now.getTime(); else return false;',
+    "if (r.locale !== undefined && !localeFits(r.locale)) return false;",
+    "out[at] = action; out[at + 1] = role; out[at + 2] = ms;",
+    "const f = r.facts;",
+    'if (typeof f !== "object" || f === null || Array.isArray(f)) return false;',
+    namedCode("f", layout.facts, `at + ${facts}`),
+    "const a = actor.attributes;",
+    `if (a === undefined || a === null) { ${nan(attributes, layout.attributes.length)} } else {`,
+    'if (typeof a !== "object" || Array.isArray(a)) return false;',
+    namedCode("a", layout.attributes, `at + ${attributes}`),
+    "}",
+    nan(params, layout.maxParams),
+    "const p = r.params;",
+    "if (p === undefined || p === null) return true;",
+    'if (typeof p !== "object" || Array.isArray(p)) return false;',
+    `switch (action) { ${layout.actions.map((act, i) => `case ${i}: ${namedCode("p", act.params, `at + ${params}`)} break;`).join("\n")} }`,
+    "return true;",
+  ].join("\n");
   try {
-    return new Function("f", "out", "at", lines.join("\n")) as FactWriter;
+    return new Function("localeFits", `return function writeRow(r, out, at) {\n${code}\n};`)(localeFits) as RowWriter;
   } catch {
     return undefined;
   }
+}
+
+/** Marks `count` values from `start` absent (a loop: `fill` costs a call even for none). */
+function nan(out: Float64Array, start: number, count: number): void {
+  for (let i = 0; i < count; i++) out[start + i] = NaN;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -125,13 +176,13 @@ function localeFits(locale: unknown): boolean {
   return true;
 }
 
-/** Writes requests as rows and reads verdicts back, for one policy. */
+/** Writes requests as rows and reads verdicts back, for one policy. @internal */
 export class RowCodec {
   readonly rowLength: number;
   readonly #actions: Map<string, number>;
   readonly #roles: Map<string, number>;
   readonly #facts: { index: Map<string, number>; slots: Slot[] };
-  readonly #writeFacts: FactWriter | undefined;
+  readonly #writeRow: RowWriter | undefined;
   readonly #attributes: { index: Map<string, number>; slots: Slot[] };
   readonly #params: { index: Map<string, number>; slots: Slot[] }[];
   readonly #maxParams: number;
@@ -145,7 +196,7 @@ export class RowCodec {
     this.#actions = new Map(layout.actions.map((a, i) => [a.name, i]));
     this.#roles = new Map(layout.roles.map((r, i) => [r, i]));
     this.#facts = slots(layout.facts);
-    this.#writeFacts = compileFactWriter(layout.facts);
+    this.#writeRow = compileRowWriter(layout);
     this.#attributes = slots(layout.attributes);
     this.#params = layout.actions.map((a) => slots(a.params));
     this.#maxParams = layout.maxParams;
@@ -154,6 +205,11 @@ export class RowCodec {
 
   /** Writes `request` at `at`; false when only JSON can carry it. */
   encode(request: DecideRequest, out: Float64Array, at: number): boolean {
+    return this.#writeRow !== undefined ? this.#writeRow(request, out, at) : this.#encodeGeneric(request, out, at);
+  }
+
+  /** The writer where code cannot be generated: the same checks through `Map`s and loops. */
+  #encodeGeneric(request: DecideRequest, out: Float64Array, at: number): boolean {
     if (!isRecord(request)) return false;
     for (const key in request) {
       switch (key) {
@@ -192,14 +248,14 @@ export class RowCodec {
     let start = at + HEADER;
     const facts: unknown = request.facts;
     if (!isRecord(facts)) return false;
-    if (this.#writeFacts !== undefined ? !this.#writeFacts(facts, out, start) : !this.#named(this.#facts, facts, out, start)) return false;
+    if (!this.#named(this.#facts, facts, out, start)) return false;
     start += this.#facts.slots.length;
     const attributes: unknown = actor.attributes;
-    if (attributes === undefined || attributes === null) out.fill(NaN, start, start + this.#attributes.slots.length);
+    if (attributes === undefined || attributes === null) nan(out, start, this.#attributes.slots.length);
     else if (!isRecord(attributes) || !this.#named(this.#attributes, attributes, out, start)) return false;
     start += this.#attributes.slots.length;
     const params: unknown = request.params;
-    out.fill(NaN, start, start + this.#maxParams);
+    nan(out, start, this.#maxParams);
     const declared = this.#params[action];
     if (params === undefined || params === null || declared === undefined) return true;
     return isRecord(params) && this.#named(declared, params, out, start);
