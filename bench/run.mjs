@@ -146,7 +146,7 @@ const kb = (n) => (n === null ? "n/a" : `${(n / 1024).toFixed(1)} KB`);
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} runs per engine, medians; ${DECISIONS.toLocaleString("en-US")} decisions per run; ratios to the hand-written baseline.`,
   "",
-  "| engine | p50 latency | p99 latency | decisions/s | cold start | RSS after load | RSS after ${(DECISIONS / 1e6).toLocaleString("en-US")}M | installed | browser download (gzip) |",
+  `| engine | p50 latency | p99 latency | decisions/s | cold start | RSS after load | RSS after ${(DECISIONS / 1e6).toLocaleString("en-US")}M | installed | browser download (gzip) |`,
   "|---|---|---|---|---|---|---|---|---|",
   ...rows.map((r) =>
     [
