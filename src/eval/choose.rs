@@ -3,8 +3,9 @@
 //! full decision (which records a trace) and the allocation-free verdict (which does not).
 
 use super::condition::{Env, NextChange};
+use crate::api::Outcome;
 use crate::api::{TraceResult, TraceStep};
-use crate::compile::program::{Action, Val};
+use crate::compile::program::{Action, Alternative, Otherwise, Program, Val};
 
 /// What decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,44 @@ pub(crate) struct Chosen {
     pub remaining: Option<u32>,
     /// The earliest instant at which a consulted time window flips.
     pub next: NextChange,
+}
+
+impl Chosen {
+    /// The message of the answer's reason: the limit's; a denying rule's (else the policy's
+    /// fallback reason); a matched rule's own, if any; the action's (else the policy's) fallback.
+    pub fn reason(&self, program: &Program, action: &Action) -> Option<u16> {
+        match self.choice {
+            Choice::LimitReached => Some(
+                action
+                    .limit
+                    .as_ref()
+                    .map_or(program.otherwise.reason, |l| l.reason),
+            ),
+            Choice::Rule(index) => {
+                let rule = &program.rules[index as usize];
+                match rule.outcome {
+                    Outcome::Denied => Some(rule.reason.unwrap_or(program.otherwise.reason)),
+                    _ => rule.reason,
+                }
+            }
+            Choice::Fallback => Some(fallback(program, action).reason),
+        }
+    }
+
+    /// The alternatives the answer offers, before their conditions are checked: the deciding
+    /// rule's, or the fallback's; none when a limit is reached.
+    pub fn offered<'p>(&self, program: &'p Program, action: &'p Action) -> &'p [Alternative] {
+        match self.choice {
+            Choice::LimitReached => &[],
+            Choice::Rule(index) => &program.rules[index as usize].alternatives,
+            Choice::Fallback => &fallback(program, action).alternatives,
+        }
+    }
+}
+
+/// The denial of an action no rule decides: its own `otherwise`, else the policy's.
+fn fallback<'p>(program: &'p Program, action: &'p Action) -> &'p Otherwise {
+    action.otherwise.as_ref().unwrap_or(&program.otherwise)
 }
 
 /// Chooses; with `trace`, records every step and why a condition was false.

@@ -100,6 +100,11 @@ impl Env<'_> {
         }
     }
 
+    /// Whether an optional guard (of an effect or an alternative) lets it apply.
+    pub fn admits(&self, guard: Option<&Cond>) -> bool {
+        guard.is_none_or(|g| self.eval(g, &mut NextChange::default()))
+    }
+
     /// Why a condition is false: the path of the deciding part and a sentence about it.
     pub fn explain(&self, cond: &Cond, path: &str) -> String {
         match cond {

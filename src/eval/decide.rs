@@ -2,13 +2,11 @@
 //! that matches wins), then the fallback denial.
 
 use super::choose::{choose, Choice};
-use super::condition::{Env, NextChange};
+use super::condition::Env;
 use super::input::{FactValues, Question};
 use super::json::{label, message, val_to_json};
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceStep};
-use crate::compile::program::{
-    Action, Alternative, AlternativeKind, Effect, Otherwise, Program, Rule, Val,
-};
+use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Program, Rule, Val};
 use crate::error::{Code, Error};
 use crate::policy::reader::key_path;
 
@@ -54,34 +52,21 @@ impl Decider<'_> {
             .next
             .0
             .map(|t| t.offset(-1).format_in(program.calendar.zone()));
+        let reason = chosen.reason(program, action);
+        let offered = chosen.offered(program, action);
         let mut d = match chosen.choice {
-            Choice::LimitReached => {
-                let reason = action
-                    .limit
-                    .as_ref()
-                    .map_or(program.otherwise.reason, |l| l.reason);
-                self.denial(action, reason, None, &[], &env, trace)
-            }
             Choice::Rule(index) => {
-                let mut d =
-                    self.matched(action, &program.rules[index as usize], &env, mode, trace)?;
-                d.valid_until = valid_until;
-                d
+                let rule = &program.rules[index as usize];
+                self.matched(action, rule, reason, &env, mode, trace)?
             }
-            Choice::Fallback => {
-                let otherwise: &Otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
-                let mut d = self.denial(
-                    action,
-                    otherwise.reason,
-                    None,
-                    &otherwise.alternatives,
-                    &env,
-                    trace,
-                );
-                d.valid_until = valid_until;
-                d
+            Choice::LimitReached | Choice::Fallback => {
+                let reason = reason.unwrap_or(program.otherwise.reason);
+                self.denial(action, reason, None, offered, &env, trace)
             }
         };
+        if chosen.choice != Choice::LimitReached {
+            d.valid_until = valid_until;
+        }
         d.remaining_chances = chosen.remaining;
         Ok(d)
     }
@@ -149,11 +134,7 @@ impl Decider<'_> {
         let lang = self.lang();
         alternatives
             .iter()
-            .filter(|a| {
-                a.when
-                    .as_ref()
-                    .is_none_or(|w| env.eval(w, &mut NextChange::default()))
-            })
+            .filter(|a| env.admits(a.when.as_ref()))
             .map(|a| {
                 let (code, message) = message(self.program, a.message, lang);
                 let mut out = api::Alternative {
@@ -186,13 +167,14 @@ impl Decider<'_> {
         &self,
         action: &Action,
         rule: &Rule,
+        reason: Option<u16>,
         env: &Env,
         mode: Mode,
         trace: Vec<TraceStep>,
     ) -> Result<Decision, Error> {
         let program = self.program;
         if rule.outcome == Outcome::Denied {
-            let reason = rule.reason.unwrap_or(program.otherwise.reason);
+            let reason = reason.unwrap_or(program.otherwise.reason);
             let mut d = self.denial(action, reason, Some(rule), &rule.alternatives, env, trace);
             d.rule = Some(rule.id.clone());
             d.auto_decision = self.auto_decision(rule, env);
@@ -204,8 +186,7 @@ impl Decider<'_> {
             .approver
             .map(|r| program.roles[r as usize].name.clone());
         d.confirm = action.confirm.map(|m| self.reason(m, None));
-        d.reasons = rule
-            .reason
+        d.reasons = reason
             .map(|r| self.reason(r, Some(rule)))
             .into_iter()
             .collect();
@@ -228,10 +209,7 @@ impl Decider<'_> {
         let mut facts = env.facts.clone();
         // Guards read the facts as they were before the decision.
         for (effect, when) in &rule.effects {
-            if when
-                .as_ref()
-                .is_none_or(|w| env.eval(w, &mut NextChange::default()))
-            {
+            if env.admits(when.as_ref()) {
                 self.effect(effect, action, env, &mut facts, &mut d, mode)?;
             }
         }

@@ -3,7 +3,7 @@
 //! stops holding and the chances left. [`crate::Policy::decide`] gives the full decision.
 
 use super::choose::{choose, Choice};
-use super::condition::{Env, NextChange};
+use super::condition::Env;
 use super::input::Question;
 use crate::api::Outcome;
 use crate::compile::program::{Alternative, Effect, Operand, Program, Rule, Val};
@@ -69,38 +69,15 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
         now: q.now,
     };
     let chosen = choose(&env, action, None);
-    let otherwise = action.otherwise.as_ref().unwrap_or(&program.otherwise);
-    let (outcome, rule, reason, alternatives, missing_param) = match chosen.choice {
-        Choice::Rule(index) => {
-            let rule = &program.rules[index as usize];
-            let reason = match rule.outcome {
-                Outcome::Denied => Some(rule.reason.unwrap_or(program.otherwise.reason)),
-                _ => rule.reason,
-            };
-            let missing =
-                rule.outcome != Outcome::Denied && needs_absent_param(rule, &prepared.params);
-            (
-                rule.outcome,
-                Some(index),
-                reason,
-                applying(&env, &rule.alternatives),
-                missing,
-            )
+    let (outcome, rule) = match chosen.choice {
+        Choice::Rule(index) => (program.rules[index as usize].outcome, Some(index)),
+        Choice::LimitReached | Choice::Fallback => (Outcome::Denied, None),
+    };
+    let missing_param = match rule {
+        Some(index) if outcome != Outcome::Denied => {
+            needs_absent_param(&program.rules[index as usize], &prepared.params)
         }
-        Choice::LimitReached => {
-            let reason = action
-                .limit
-                .as_ref()
-                .map_or(program.otherwise.reason, |l| l.reason);
-            (Outcome::Denied, None, Some(reason), 0, false)
-        }
-        Choice::Fallback => (
-            Outcome::Denied,
-            None,
-            Some(otherwise.reason),
-            applying(&env, &otherwise.alternatives),
-            false,
-        ),
+        _ => false,
     };
     let valid_until = match chosen.choice {
         Choice::LimitReached => None,
@@ -111,8 +88,8 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
         rule,
         valid_until,
         remaining_chances: chosen.remaining,
-        reason,
-        alternatives,
+        reason: chosen.reason(program, action),
+        alternatives: applying(&env, chosen.offered(program, action)),
         missing_param,
     }
 }
@@ -121,10 +98,7 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
 fn applying(env: &Env, alternatives: &[Alternative]) -> u32 {
     let mut mask = 0;
     for (n, a) in alternatives.iter().take(32).enumerate() {
-        if a.when
-            .as_ref()
-            .is_none_or(|w| env.eval(w, &mut NextChange::default()))
-        {
+        if env.admits(a.when.as_ref()) {
             mask |= 1 << n;
         }
     }
