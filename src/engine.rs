@@ -147,7 +147,7 @@ impl Policy {
 
     /// Numbers per question row (see [`Policy::layout`]).
     pub fn layout_row_length(&self) -> usize {
-        numbers::row_length(&self.program)
+        self.program.row_length
     }
 
     /// A question to fill again and again with [`Policy::read_row`].

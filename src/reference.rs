@@ -1,7 +1,7 @@
 //! Reference pages: a Markdown description of a policy generated from the policy itself, to be
 //! read next to the article it models (statuses with their labels, roles, actions, the
 //! status x role x action matrix, rules with their conditions in words, windows, deadlines,
-//! effects and messages). `cargo run --bin policy-docs` writes docs/policies/<id>.md.
+//! effects and messages). `cargo run --bin policy-docs` writes `docs/policies/<id>.md`.
 
 use crate::policy::model::*;
 use crate::{Outcome, Policy};

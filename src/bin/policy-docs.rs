@@ -1,4 +1,4 @@
-//! Writes the reference page of every built-in policy to docs/policies/<id>.md.
+//! Writes the reference page of every built-in policy to `docs/policies/<id>.md`.
 //!
 //! `cargo run --bin policy-docs` (from the repository root); `--check` only reports pages that
 //! are out of date and exits with status 1 if any is.

@@ -208,6 +208,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             alternatives: Vec::new(),
         },
         rules: Vec::new(),
+        row_length: 0,
     };
     let effect_index = index_of(program.effect_kinds.iter().map(|k| &k.name));
     let names = resolve::Names {
@@ -292,6 +293,8 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         }
     }
     reach::check(&mut c, doc, &rules, &program);
+    let max_params = actions.iter().map(|a| a.params.len()).max().unwrap_or(0);
+    program.row_length = ROW_HEADER + program.facts.len() + program.attributes.len() + max_params;
     program.actions = actions;
     program.otherwise = otherwise.unwrap_or(Otherwise {
         reason: 0,

@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 pub(crate) type Slot = u16;
 
+/// Numbers before the facts in a question row: action, role, now.
+pub(crate) const ROW_HEADER: usize = 3;
+
 /// A value as the engine holds it. The type is known from the slot, so money carries no currency
 /// here and statuses are indexes into their domain.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,4 +199,6 @@ pub(crate) struct Program {
     pub messages: Vec<(String, Text)>,
     pub otherwise: Otherwise,
     pub rules: Vec<Rule>,
+    /// Numbers in a question row: header, facts, attributes, the most parameters of any action.
+    pub row_length: usize,
 }

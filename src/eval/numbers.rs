@@ -6,12 +6,11 @@
 use super::input::{ActorInput, FactValues, Question};
 use super::verdict::Prepared;
 use crate::api::{self, ActionLayout, AlternativeLayout, Layout, RuleLayout, SlotKind, SlotLayout};
-use crate::compile::program::{Alternative, AlternativeKind, Param, Program, Ty, Val};
+use crate::compile::program::{
+    Alternative, AlternativeKind, Param, Program, Ty, Val, ROW_HEADER as HEADER,
+};
 use crate::money::MAX_MINOR_UNITS;
 use crate::time::Timestamp;
-
-/// Numbers before the facts: action, role, now.
-pub(crate) const HEADER: usize = 3;
 
 /// Within ±1e15 a number is written back the same way in every runtime (as in JSON input).
 const MAX_NUMBER: f64 = 1e15;
@@ -82,16 +81,7 @@ fn alternatives(program: &Program, list: &[Alternative]) -> Vec<AlternativeLayou
 }
 
 fn max_params(program: &Program) -> usize {
-    program
-        .actions
-        .iter()
-        .map(|a| a.params.len())
-        .max()
-        .unwrap_or(0)
-}
-
-pub(crate) fn row_length(program: &Program) -> usize {
-    HEADER + program.facts.len() + program.attributes.len() + max_params(program)
+    program.row_length - HEADER - program.facts.len() - program.attributes.len()
 }
 
 pub(crate) fn layout(program: &Program) -> Layout {
@@ -129,7 +119,7 @@ pub(crate) fn layout(program: &Program) -> Layout {
             .collect(),
         messages: program.messages.iter().map(|(c, _)| c.clone()).collect(),
         max_params: max_params(program),
-        row_length: row_length(program),
+        row_length: program.row_length,
     }
 }
 
@@ -198,6 +188,9 @@ pub(crate) fn read_row(program: &Program, row: &[f64], into: &mut Prepared) -> b
         return false;
     };
     let q = &mut into.question;
+    // A question blanked by another policy is reshaped rather than indexed out of bounds.
+    q.facts.0.resize(facts, None);
+    q.actor.attributes.resize(attributes, None);
     q.now = now;
     q.actor.role = role as u16;
     q.actor.id = None;
@@ -254,4 +247,26 @@ fn read_declared(
         };
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_question_blanked_by_another_policy_is_reshaped_not_indexed_out_of_bounds() {
+        let (Ok(small), Ok(large)) = (crate::builtin("dropi"), crate::builtin("akulaku")) else {
+            panic!("built-in policies load");
+        };
+        let mut question = small.blank_question();
+        let mut row = vec![f64::NAN; large.layout_row_length()];
+        row[..3].copy_from_slice(&[0.0, 0.0, 1_772_463_600_000.0]);
+        // Akulaku's first facts are statuses with no default: absent, the row is refused.
+        assert!(!large.read_row(&row, &mut question));
+        for (i, fact) in large.layout().facts.iter().enumerate() {
+            if fact.kind != crate::api::SlotKind::String {
+                row[3 + i] = 0.0;
+            }
+        }
+        assert!(large.read_row(&row, &mut question));
+        let _ = large.verdict(&question);
+    }
 }
