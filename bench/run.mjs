@@ -10,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inputs, baseline } from "./workload.mjs";
+import { request as ordergateRequest } from "./engines/ordergate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -56,9 +57,8 @@ function installedBytes(packages) {
   packages.forEach(visit);
   let total = 0;
   for (const key of seen) {
-    const path = key.startsWith("node_modules/") ? join(here, key) : join(here, key);
     try {
-      total += dirBytes(path);
+      total += dirBytes(join(here, key));
     } catch {
       // An optional dependency for another platform is not installed.
     }
@@ -89,19 +89,7 @@ function measure(name) {
 function native() {
   mkdirSync(join(root, "target", "bench"), { recursive: true });
   const file = join(root, "target", "bench", "workload.json");
-  const all = inputs(10_000);
-  const requests = all.map((input) => {
-    const o = input.order;
-    return {
-      request: {
-        facts: { logistics_status: o.logisticsStatus, payment_method: o.paymentMethod, payment_status: o.paymentStatus, shipped_at: o.shippedAt, courier_changes_used: o.courierChangesUsed, refund_amount: o.refundAmount, seller_balance: o.sellerBalance, in_sale: o.inSale },
-        actor: input.actor,
-        action: input.action,
-        now: input.now,
-      },
-      expected: baseline(input),
-    };
-  });
+  const requests = inputs(10_000).map((input) => ({ request: ordergateRequest(input), expected: baseline(input) }));
   writeFileSync(file, JSON.stringify(requests));
   const out = execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "bench", "--", file], { cwd: root, maxBuffer: 16 << 20 });
   return JSON.parse(out.toString().trim().split("\n").pop());

@@ -13,33 +13,33 @@ function code(v) {
   return alternative === undefined ? v.outcome : `${v.outcome}:${alternative.target}`;
 }
 
+/** The common input as an ordergate request: the order's fields as the policy's snake_case facts. */
+export function request(input) {
+  const o = input.order;
+  return {
+    facts: {
+      logistics_status: o.logisticsStatus,
+      payment_method: o.paymentMethod,
+      payment_status: o.paymentStatus,
+      shipped_at: o.shippedAt,
+      courier_changes_used: o.courierChangesUsed,
+      refund_amount: o.refundAmount,
+      seller_balance: o.sellerBalance,
+      in_sale: o.inSale,
+    },
+    actor: input.actor,
+    action: input.action,
+    now: input.now,
+  };
+}
+
 export async function load() {
   const { Policy } = await import("ordergate");
   const policy = Policy.fromJson(policyText);
   return {
-    prepare: (input) => {
-      const o = input.order;
-      return {
-        facts: {
-          logistics_status: o.logisticsStatus,
-          payment_method: o.paymentMethod,
-          payment_status: o.paymentStatus,
-          shipped_at: o.shippedAt,
-          courier_changes_used: o.courierChangesUsed,
-          refund_amount: o.refundAmount,
-          seller_balance: o.sellerBalance,
-          in_sale: o.inSale,
-        },
-        actor: input.actor,
-        action: input.action,
-        now: input.now,
-      };
-    },
-    decide: (request) => code(policy.verdict(request)),
-    batch: (requests) => {
-      const verdicts = policy.verdicts(requests);
-      return Array.from(verdicts, code);
-    },
+    prepare: request,
+    decide: (r) => code(policy.verdict(r)),
+    batch: (requests) => Array.from(policy.verdicts(requests), code),
     batchOutcomes: (requests) => policy.verdicts(requests).outcomes,
   };
 }

@@ -6,7 +6,7 @@
 //! workload of docs/benchmarks.md with bench/policies/ordergate.json, after checking every verdict
 //! against the expected decision, and prints the figures as JSON.
 
-use ordergate::{Outcome, Policy, Verdict};
+use ordergate::{Layout, Outcome, Policy, Verdict};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -44,20 +44,20 @@ fn median_ns(runs: usize, per_run: usize, mut f: impl FnMut(usize)) -> f64 {
     times[runs / 2]
 }
 
-/// The workload's decision code: the outcome, and the first alternative of a denial.
-fn code(policy: &Policy, verdict: &Verdict) -> String {
+/// The workload's decision code: the outcome, and the first alternative offered with it.
+fn code(layout: &Layout, action: usize, verdict: &Verdict) -> String {
     let outcome = match verdict.outcome {
         Outcome::Allowed => "allowed",
         Outcome::ApprovalRequired => "approval_required",
         Outcome::Denied => "denied",
     };
-    let layout = policy.layout();
-    let alternatives = match verdict.rule {
+    let offered = match verdict.rule {
         Some(rule) => &layout.rules[rule as usize].alternatives,
-        None => return outcome.to_owned(),
+        None => &layout.actions[action].fallback_alternatives,
     };
-    match (0..32).find(|n| verdict.alternatives & (1 << n) != 0) {
-        Some(n) => format!("{outcome}:{}", alternatives[n].target),
+    let first = (0..32).find(|n| verdict.alternatives & (1 << n) != 0);
+    match first.and_then(|n| offered.get(n)) {
+        Some(alternative) => format!("{outcome}:{}", alternative.target),
         None => outcome.to_owned(),
     }
 }
@@ -82,10 +82,16 @@ fn common_workload(path: &str) -> Result<(), String> {
     let cases: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let policy = Policy::from_json(include_str!("../../bench/policies/ordergate.json"))
         .map_err(|e| e.to_string())?;
+    let layout = policy.layout();
     let requests: Vec<Value> = cases.iter().map(|c| c["request"].clone()).collect();
     for (case, request) in cases.iter().zip(&requests) {
         let prepared = policy.prepare(request).map_err(|e| e.to_string())?;
-        let got = code(&policy, &policy.verdict(&prepared));
+        let action = layout
+            .actions
+            .iter()
+            .position(|a| request["action"] == a.name.as_str())
+            .ok_or_else(|| format!("{request}: unknown action"))?;
+        let got = code(&layout, action, &policy.verdict(&prepared));
         if got != case["expected"] {
             return Err(format!(
                 "{request}: got {got}, expected {}",
