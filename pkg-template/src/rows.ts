@@ -39,7 +39,8 @@ export interface Verdict {
 /** An alternative without its text: its kind, what it names (action, contact or status) and its message code. */
 export type VerdictAlternative = Readonly<AlternativeLayout>;
 
-const OUTCOMES: readonly Outcome[] = ["allowed", "approval_required", "denied"];
+/** The outcomes by their code in a verdict row (and in `Verdicts.outcomes`). @internal */
+export const OUTCOMES: readonly Outcome[] = ["allowed", "approval_required", "denied"];
 const NO_ALTERNATIVES: readonly VerdictAlternative[] = Object.freeze([]);
 
 /** One fact, attribute or parameter: how its value becomes a number. */
@@ -49,7 +50,13 @@ interface Slot {
   values: Map<string, number> | null;
 }
 
-function slots(list: Layout["facts"]): { index: Map<string, number>; slots: Slot[] } {
+/** Declared values (facts, attributes or parameters): name -> slot, and the slots. */
+interface Declared {
+  index: Map<string, number>;
+  slots: Slot[];
+}
+
+function slots(list: Layout["facts"]): Declared {
   return {
     index: new Map(list.map((s, i) => [s.name, i])),
     slots: list.map((s) => ({ kind: s.kind, values: s.kind === "status" ? new Map(s.values.map((v, i) => [v, i])) : null })),
@@ -181,10 +188,10 @@ export class RowCodec {
   readonly rowLength: number;
   readonly #actions: Map<string, number>;
   readonly #roles: Map<string, number>;
-  readonly #facts: { index: Map<string, number>; slots: Slot[] };
+  readonly #facts: Declared;
   readonly #writeRow: RowWriter | undefined;
-  readonly #attributes: { index: Map<string, number>; slots: Slot[] };
-  readonly #params: { index: Map<string, number>; slots: Slot[] }[];
+  readonly #attributes: Declared;
+  readonly #params: Declared[];
   readonly #maxParams: number;
   readonly #layout: Layout;
   /** Frozen alternative lists, per rule (then the fallback of each action) and mask. */
@@ -261,7 +268,7 @@ export class RowCodec {
     return isRecord(params) && this.#named(declared, params, out, start);
   }
 
-  #named(declared: { index: Map<string, number>; slots: Slot[] }, values: Record<string, unknown>, out: Float64Array, start: number): boolean {
+  #named(declared: Declared, values: Record<string, unknown>, out: Float64Array, start: number): boolean {
     const count = declared.slots.length;
     for (let i = 0; i < count; i++) out[start + i] = NaN;
     for (const name in values) {
@@ -294,11 +301,6 @@ export class RowCodec {
       validUntil: Number.isNaN(validUntil) ? null : validUntil,
       remainingChances: remaining >= 0 ? remaining : null,
     };
-  }
-
-  /** The action index of a request already encoded. */
-  actionOf(out: Float64Array, at: number): number {
-    return out[at] as number;
   }
 
   #alternativesOf(rule: number, action: number, mask: number): readonly VerdictAlternative[] {

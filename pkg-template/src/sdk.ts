@@ -2,7 +2,7 @@ import type { AvailableRequest, DecideRequest, Decision, Facts, Instant, Outcome
 import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
 import type { Layout } from "./generated/Layout.js";
-import { RowCodec, VERDICT_WIDTH, type Verdict } from "./rows.js";
+import { OUTCOMES, RowCodec, VERDICT_WIDTH, type Verdict } from "./rows.js";
 
 let ready = false;
 let memory: WebAssembly.Memory | undefined;
@@ -155,7 +155,7 @@ export class Policy {
     if (this.#codec.encode(request, numbers, at)) {
       this.#inner.verdicts(1);
       numbers = this.#view();
-      const verdict = this.#codec.verdict(numbers, at + this.#codec.rowLength, this.#codec.actionOf(numbers, at));
+      const verdict = this.#codec.verdict(numbers, at + this.#codec.rowLength, numbers[at] as number);
       if (verdict !== undefined) return verdict;
     }
     return verdictOf(this.decide(request));
@@ -194,7 +194,7 @@ export class Policy {
         }
         const verdict = this.#slowVerdict(requests, start + i);
         slow.set(start + i, verdict);
-        outcomes[start + i] = OUTCOME_CODES[verdict.outcome];
+        outcomes[start + i] = OUTCOMES.indexOf(verdict.outcome);
       }
     }
     if (chunk > 1) this.#rows(1);
@@ -241,8 +241,6 @@ export class Policy {
 /** Rows per call into the module in {@link Policy.verdicts}: bounds the memory a batch takes. */
 const BATCH_ROWS = 4096;
 
-const OUTCOME_CODES = { allowed: 0, approval_required: 1, denied: 2 } as const;
-const OUTCOMES: readonly Outcome[] = ["allowed", "approval_required", "denied"];
 
 /** The verdict of a full decision. */
 function verdictOf(d: Decision): Verdict {
