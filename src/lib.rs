@@ -52,4 +52,4 @@ pub use engine::Policy;
 pub use error::{Code, Error, Issue};
 pub use eval::verdict::{Prepared, Verdict};
 pub use money::{Currency, Money};
-pub use time::{Calendar, Duration, Timestamp};
+pub use time::{zone_names, Calendar, Duration, Timestamp, UnknownZone, Zone};

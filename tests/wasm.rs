@@ -22,17 +22,13 @@ fn dropi_decides_as_natively() {
 #[wasm_bindgen_test]
 fn time_zones_and_business_days_work_in_wasm() {
     let cal = ordergate::Calendar::new(
-        chrono_tz_jakarta(),
+        ordergate::Zone::named("Asia/Jakarta").unwrap(),
         &[chrono::Weekday::Sat, chrono::Weekday::Sun],
         &[],
     );
     let friday = ordergate::Timestamp::parse("2026-03-06T10:00:00+07:00").unwrap();
     let due = cal.add(friday, ordergate::Duration::BusinessDays(3));
     assert_eq!(due.format_in(cal.zone()), "2026-03-11T10:00:00+07:00");
-}
-
-fn chrono_tz_jakarta() -> chrono_tz::Tz {
-    "Asia/Jakarta".parse().unwrap()
 }
 
 #[wasm_bindgen_test]

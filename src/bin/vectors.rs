@@ -115,7 +115,7 @@ fn sources() -> Vec<Source> {
         .collect()
 }
 
-fn instant(rng: &mut Rng, t: Timestamp, zone: chrono_tz::Tz) -> Value {
+fn instant(rng: &mut Rng, t: Timestamp, zone: ordergate::Zone) -> Value {
     if rng.chance(25) {
         json!(t.millis())
     } else {

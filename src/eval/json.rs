@@ -3,7 +3,7 @@
 use super::input::FactValues;
 use crate::compile::program::{Program, Ty, Val};
 use crate::policy::model::Text;
-use chrono_tz::Tz;
+use crate::time::Zone;
 use serde_json::{Map, Value};
 
 /// The text in `lang`, else the first given (the compiler guarantees every declared language).
@@ -34,7 +34,7 @@ pub(crate) fn message(program: &Program, index: u16, lang: &str) -> (String, Str
 
 /// A value as JSON: statuses as ids, money as minor units, instants as RFC 3339 in the policy's
 /// zone, absent as null.
-pub(crate) fn val_to_json(program: &Program, ty: &Ty, value: Option<&Val>, zone: Tz) -> Value {
+pub(crate) fn val_to_json(program: &Program, ty: &Ty, value: Option<&Val>, zone: Zone) -> Value {
     match value {
         None => Value::Null,
         Some(Val::Bool(b)) => Value::Bool(*b),

@@ -7,8 +7,8 @@ use super::model::*;
 use super::reader::{field, index_path, key_path, Reader};
 use crate::error::Code;
 use crate::money::Currency;
+use crate::time::Zone;
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
 /// The format version this build reads.
@@ -73,7 +73,7 @@ pub(crate) fn document(r: &mut Reader, value: &Value) -> Option<Document> {
         .get("calendar")
         .map(|v| calendar(r, v, "$.calendar"))
         .unwrap_or(CalendarDoc {
-            zone: Tz::UTC,
+            zone: Zone::UTC,
             weekend: vec![Weekday::Sat, Weekday::Sun],
             holidays: Vec::new(),
         });
@@ -214,7 +214,7 @@ fn languages(r: &mut Reader, value: &Value, path: &str) -> Vec<String> {
 
 fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
     let mut cal = CalendarDoc {
-        zone: Tz::UTC,
+        zone: Zone::UTC,
         weekend: vec![Weekday::Sat, Weekday::Sun],
         holidays: Vec::new(),
     };
@@ -225,7 +225,7 @@ fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
         .required(map, "timeZone", path)
         .and_then(|v| r.string(v, &key_path(path, "timeZone")))
     {
-        match name.parse::<Tz>() {
+        match name.parse::<Zone>() {
             Ok(zone) => cal.zone = zone,
             Err(_) => r.report(
                 Code::UnknownTimeZone,

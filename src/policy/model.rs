@@ -4,8 +4,8 @@
 
 use crate::money::Currency;
 use crate::time::Duration;
+use crate::time::Zone;
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 /// Text per language, in document order: `[("es", "Pendiente"), ("en", "Pending")]`.
 pub type Text = Vec<(String, String)>;
@@ -49,7 +49,7 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalendarDoc {
     /// The IANA time zone.
-    pub zone: Tz,
+    pub zone: Zone,
     /// Non-working days of the week.
     pub weekend: Vec<Weekday>,
     /// Non-working dates.

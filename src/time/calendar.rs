@@ -1,16 +1,16 @@
 //! A policy calendar: a time zone, weekend days and holidays, and the arithmetic of durations in
 //! minutes, hours, calendar days and business days on it.
 
-use super::Timestamp;
-use chrono::{Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
-use chrono_tz::Tz;
+use super::{Timestamp, Zone};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::collections::BTreeSet;
 
 /// A length of time in one unit. Calendar and business days follow the calendar's local time.
 ///
 /// ```
-/// use ordergate::{Calendar, Duration, Timestamp};
-/// let cal = Calendar::new(chrono_tz::Asia::Jakarta, &[chrono::Weekday::Sat, chrono::Weekday::Sun], &[]);
+/// use ordergate::{Calendar, Duration, Timestamp, Zone};
+/// let jakarta = Zone::named("Asia/Jakarta").unwrap();
+/// let cal = Calendar::new(jakarta, &[chrono::Weekday::Sat, chrono::Weekday::Sun], &[]);
 /// let friday = Timestamp::parse("2026-03-06T10:00:00+07:00").unwrap();
 /// let due = cal.add(friday, Duration::BusinessDays(3));
 /// assert_eq!(due.format_in(cal.zone()), "2026-03-11T10:00:00+07:00");
@@ -49,14 +49,14 @@ pub const MAX_BUSINESS_DAYS: u32 = 1_000;
 /// Time zone, weekend and holidays of a policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
-    zone: Tz,
+    zone: Zone,
     weekend: [bool; 7],
     holidays: BTreeSet<NaiveDate>,
 }
 
 impl Calendar {
     /// A calendar from its parts.
-    pub fn new(zone: Tz, weekend: &[Weekday], holidays: &[NaiveDate]) -> Self {
+    pub fn new(zone: Zone, weekend: &[Weekday], holidays: &[NaiveDate]) -> Self {
         let mut days = [false; 7];
         for day in weekend {
             days[day.num_days_from_monday() as usize] = true;
@@ -69,7 +69,7 @@ impl Calendar {
     }
 
     /// The calendar's IANA time zone.
-    pub fn zone(&self) -> Tz {
+    pub fn zone(&self) -> Zone {
         self.zone
     }
 
@@ -128,28 +128,21 @@ impl Calendar {
     }
 
     fn local(&self, t: Timestamp) -> NaiveDateTime {
-        t.to_utc().with_timezone(&self.zone).naive_local()
+        let offset = i64::from(self.zone.offset_at(t)) * 1000;
+        Timestamp::from_millis(t.millis().saturating_add(offset))
+            .to_utc()
+            .naive_utc()
     }
 
-    /// The instant of a local date-time. An ambiguous time (clocks turned back) takes the earlier
-    /// instant; a time that does not exist (clocks turned forward) is read with the offset in force
-    /// before the gap, so it lands as far past the gap as it was into it.
+    /// The instant of a local date-time, as [`Zone::utc_of_local`] reads it.
     fn instant(&self, local: NaiveDateTime) -> Timestamp {
-        use chrono::Offset;
-        match self.zone.from_local_datetime(&local) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
-                Timestamp::from_millis(t.timestamp_millis())
-            }
-            LocalResult::None => {
-                let offset = local
-                    .checked_sub_signed(chrono::Duration::hours(12))
-                    .and_then(|before| self.zone.from_local_datetime(&before).earliest())
-                    .map(|t| t.offset().fix().local_minus_utc())
-                    .unwrap_or(0);
-                let utc = local.and_utc().timestamp_millis() - i64::from(offset) * 1000;
-                Timestamp::from_millis(utc)
-            }
-        }
+        let utc = local.and_utc();
+        let seconds = self.zone.utc_of_local(utc.timestamp());
+        Timestamp::from_millis(
+            seconds
+                .saturating_mul(1000)
+                .saturating_add(i64::from(utc.timestamp_subsec_millis())),
+        )
     }
 }
 
@@ -158,9 +151,13 @@ mod tests {
     use super::*;
     use chrono::Weekday::{Sat, Sun};
 
+    fn zone(name: &str) -> Zone {
+        Zone::named(name).expect("a known zone")
+    }
+
     fn jakarta(holidays: &[&str]) -> Calendar {
         let days: Vec<NaiveDate> = holidays.iter().map(|d| d.parse().unwrap()).collect();
-        Calendar::new(chrono_tz::Asia::Jakarta, &[Sat, Sun], &days)
+        Calendar::new(zone("Asia/Jakarta"), &[Sat, Sun], &days)
     }
 
     fn at(text: &str) -> Timestamp {
@@ -184,7 +181,7 @@ mod tests {
 
     #[test]
     fn calendar_days_keep_local_time_across_daylight_saving() {
-        let cal = Calendar::new(chrono_tz::Europe::Paris, &[Sat, Sun], &[]);
+        let cal = Calendar::new(zone("Europe/Paris"), &[Sat, Sun], &[]);
         // Clocks go forward on 2026-03-29 in Paris.
         let due = cal.add(at("2026-03-28T12:00:00+01:00"), Duration::Days(1));
         assert_eq!(due, at("2026-03-29T12:00:00+02:00"));

@@ -1,9 +1,11 @@
-//! Time: instants, durations and policy calendars (time zone, weekend, holidays).
+//! Time: instants, durations, time zones and policy calendars (time zone, weekend, holidays).
 //!
 //! The engine never reads a clock: `now` is always an input, so every decision can be replayed.
 
 mod calendar;
 mod timestamp;
+mod zone;
 
 pub use calendar::{Calendar, Duration, MAX_BUSINESS_DAYS, MAX_DURATION_COUNT};
 pub use timestamp::Timestamp;
+pub use zone::{zone_names, UnknownZone, Zone};

@@ -1,0 +1,201 @@
+//! The recurring rule of a zone (a POSIX TZ rule, already parsed): the offsets in force after the
+//! zone's last listed transition, with daylight saving time computed year by year.
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// Standard offset, and daylight saving time if the zone observes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rule {
+    /// Seconds east of UTC outside daylight saving time.
+    pub std: i32,
+    pub dst: Option<Dst>,
+}
+
+/// Daylight saving time: its offset and the yearly changes into and out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dst {
+    /// Seconds east of UTC during daylight saving time.
+    pub offset: i32,
+    /// When it starts, in local standard time.
+    pub start: Change,
+    /// When it ends, in local daylight saving time.
+    pub end: Change,
+}
+
+/// A yearly change: a day and a time of day in seconds (which may be negative or pass 24 h).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Change {
+    pub day: Day,
+    pub time: i32,
+}
+
+/// The day of a yearly change, in the three forms POSIX allows. The current database only uses
+/// `Mm.w.d`; the Julian forms are kept so that a future release regenerates without code changes.
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Day {
+    /// `Mm.w.d`: weekday `d` (0 = Sunday) of week `w` (1..=5, 5 = the last) of month `m`.
+    Month { month: u8, week: u8, weekday: u8 },
+    /// `Jn`: day 1..=365, February 29 never counted.
+    JulianNoLeap(u16),
+    /// `n`: day 0..=365, February 29 counted.
+    Julian(u16),
+}
+
+impl Rule {
+    /// The offset in force at `utc` (seconds since the epoch).
+    pub fn offset_at(&self, utc: i64) -> i32 {
+        let Some(dst) = &self.dst else {
+            return self.std;
+        };
+        let year = year_of_day((utc + i64::from(self.std)).div_euclid(SECONDS_PER_DAY));
+        let start = dst.start.utc_in(year, self.std);
+        let end = dst.end.utc_in(year, dst.offset);
+        let in_dst = if start < end {
+            start <= utc && utc < end
+        } else {
+            utc < end || start <= utc
+        };
+        if in_dst {
+            dst.offset
+        } else {
+            self.std
+        }
+    }
+}
+
+impl Change {
+    /// The UTC instant of this change in `year`, for a local time at `offset`.
+    pub(super) fn utc_in(&self, year: i64, offset: i32) -> i64 {
+        let day = self.day.in_year(year);
+        day * SECONDS_PER_DAY + i64::from(self.time) - i64::from(offset)
+    }
+}
+
+impl Day {
+    /// Days since the epoch of this day in `year`.
+    fn in_year(&self, year: i64) -> i64 {
+        match *self {
+            Day::Julian(n) => days_from_civil(year, 1, 1) + i64::from(n),
+            Day::JulianNoLeap(n) => {
+                let after_february = is_leap(year) && n >= 60;
+                days_from_civil(year, 1, 1) + i64::from(n) - 1 + i64::from(after_february)
+            }
+            Day::Month {
+                month,
+                week,
+                weekday,
+            } => {
+                let first = days_from_civil(year, u32::from(month), 1);
+                // 1970-01-01 was a Thursday (weekday 4).
+                let first_weekday = (first + 4).rem_euclid(7);
+                let mut day =
+                    (i64::from(weekday) - first_weekday).rem_euclid(7) + 7 * (i64::from(week) - 1);
+                let length = month_length(year, u32::from(month));
+                while day >= length {
+                    day -= 7;
+                }
+                first + day
+            }
+        }
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn month_length(year: i64, month: u32) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(super) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let m = i64::from(month);
+    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The year of a day counted from 1970-01-01.
+fn year_of_day(days: i64) -> i64 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400;
+    if shifted_month >= 10 {
+        year + 1
+    } else {
+        year
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Europe/Paris since 1996: CET-1CEST,M3.5.0,M10.5.0/3.
+    const PARIS: Rule = Rule {
+        std: 3600,
+        dst: Some(Dst {
+            offset: 7200,
+            start: Change {
+                day: Day::Month {
+                    month: 3,
+                    week: 5,
+                    weekday: 0,
+                },
+                time: 7200,
+            },
+            end: Change {
+                day: Day::Month {
+                    month: 10,
+                    week: 5,
+                    weekday: 0,
+                },
+                time: 10_800,
+            },
+        }),
+    };
+
+    #[test]
+    fn civil_days_round_trip() {
+        for days in [-719_468, -1, 0, 59, 365, 11_016, 20_514, 2_932_896] {
+            let year = year_of_day(days);
+            assert!(days_from_civil(year, 1, 1) <= days);
+            assert!(days < days_from_civil(year + 1, 1, 1));
+        }
+        assert_eq!(days_from_civil(2026, 3, 29), 20_541);
+    }
+
+    #[test]
+    fn last_sunday_rules_change_at_the_stated_local_time() {
+        // 2026-03-29T01:00:00Z and 2026-10-25T01:00:00Z.
+        let (start, end) = (1_774_746_000, 1_792_890_000);
+        assert_eq!(PARIS.offset_at(start - 1), 3600);
+        assert_eq!(PARIS.offset_at(start), 7200);
+        assert_eq!(PARIS.offset_at(end - 1), 7200);
+        assert_eq!(PARIS.offset_at(end), 3600);
+    }
+
+    #[test]
+    fn julian_days_skip_or_count_february_29() {
+        let leap = 2028;
+        let march_1 = days_from_civil(leap, 3, 1);
+        assert_eq!(Day::JulianNoLeap(60).in_year(leap), march_1);
+        assert_eq!(Day::Julian(60).in_year(leap), march_1);
+        assert_eq!(Day::Julian(59).in_year(leap), march_1 - 1);
+    }
+}
