@@ -8,7 +8,7 @@ use super::reader::{field, index_path, key_path, Reader};
 use crate::error::Code;
 use crate::money::Currency;
 use crate::time::Zone;
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use serde_json::{Map, Value};
 
 /// The format version this build reads.
@@ -271,7 +271,7 @@ fn calendar(r: &mut Reader, value: &Value, path: &str) -> CalendarDoc {
             .filter_map(|(i, d)| {
                 let ip = index_path(&p, i);
                 let s = r.string(d, &ip)?;
-                let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+                let date = crate::time::parse_date(&s);
                 if date.is_none() {
                     r.report(
                         Code::InvalidTimestamp,

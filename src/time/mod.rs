@@ -3,9 +3,12 @@
 //! The engine never reads a clock: `now` is always an input, so every decision can be replayed.
 
 mod calendar;
+mod civil;
+mod text;
 mod timestamp;
 mod zone;
 
 pub use calendar::{Calendar, Duration, MAX_BUSINESS_DAYS, MAX_DURATION_COUNT};
+pub(crate) use text::parse_date;
 pub use timestamp::Timestamp;
 pub use zone::{zone_names, UnknownZone, Zone};

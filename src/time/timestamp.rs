@@ -1,7 +1,7 @@
 //! Instants: milliseconds since the Unix epoch, read from RFC 3339 text or epoch numbers.
 
 use super::Zone;
-use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 
 /// An instant, in whole milliseconds since 1970-01-01T00:00:00Z.
 ///
@@ -33,8 +33,7 @@ impl Timestamp {
     ///
     /// Returns `None` for text without an offset or outside years 1..=9999.
     pub fn parse(text: &str) -> Option<Self> {
-        let parsed = DateTime::parse_from_rfc3339(text).ok()?;
-        let ms = parsed.timestamp_millis();
+        let ms = super::text::parse_instant(text)?;
         (MIN_MILLIS..=MAX_MILLIS)
             .contains(&ms)
             .then_some(Timestamp(ms))
@@ -65,11 +64,7 @@ impl Timestamp {
 
     /// RFC 3339 text in the given zone, with milliseconds only when they are not zero.
     pub fn format_in(self, zone: Zone) -> String {
-        // Zone offsets are within a day, so the UTC fallback is never taken.
-        let offset = FixedOffset::east_opt(zone.offset_at(self)).unwrap_or(Utc.fix());
-        self.to_utc()
-            .with_timezone(&offset)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, true)
+        super::text::format_instant(self.0, zone.offset_at(self))
     }
 
     /// This instant plus (or minus) some milliseconds, saturating at the accepted range.

@@ -78,7 +78,7 @@ fn read_zone(zone: chrono_tz::Tz, rule: Rule) -> Source {
             .map(|at| zone.offset_from_utc_datetime(&at.naive_utc()))
             .map_or(0, |o| o.fix().local_minus_utc())
     };
-    let end = super::rule::days_from_civil(LAST_CHECKED_YEAR + 1, 1, 1) * 86_400;
+    let end = crate::time::civil::days_from_civil(LAST_CHECKED_YEAR + 1, 1, 1) * 86_400;
     let (mut times, mut offsets) = (Vec::new(), Vec::new());
     let mut day = CUT;
     while day < end {
@@ -301,10 +301,16 @@ fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, Stri
             .iter()
             .map(|o| distinct.binary_search(o).unwrap_or(0))
             .collect();
+        let steps: Vec<u32> = table
+            .times
+            .iter()
+            .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)))
+            .collect();
+        let last = table.times.last().copied().unwrap_or(0);
         let _ = writeln!(
             out,
-            "    ZoneData {{ initial: {}, times: &{:?}, kinds: &{:?}, offsets: &{:?}, rule: {} }},",
-            table.initial, table.times, kinds, distinct, table.rule
+            "    ZoneData {{ initial: {}, last: {last}, steps: &{steps:?}, kinds: &{kinds:?}, offsets: &{distinct:?}, rule: {} }},",
+            table.initial, table.rule
         );
     }
     out.push_str("];\n");

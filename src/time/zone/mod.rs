@@ -16,13 +16,16 @@ use super::Timestamp;
 use data::{NAMES, UTC_NAME, ZONES};
 use rule::Rule;
 
-/// One zone's history since the cut-off and its rule afterwards.
+/// One zone's history since 1970 and its rule afterwards.
 #[derive(Debug)]
 pub(crate) struct ZoneData {
     /// Offset in force before the first listed transition.
     pub initial: i32,
-    /// Listed transitions, in seconds since 1970 (UTC), ascending; the last one hands over to `rule`.
-    pub times: &'static [u32],
+    /// The last listed transition (seconds since 1970), from which `rule` governs.
+    pub last: u32,
+    /// Seconds from the previous listed transition (the first: from 1970) to each one. Deltas
+    /// compress to a third of absolute times; only instants before `last` walk them.
+    pub steps: &'static [u32],
     /// For each transition, the index in `offsets` of the offset it brings.
     pub kinds: &'static [u8],
     /// The distinct offsets of the listed transitions, in seconds east of UTC.
@@ -99,14 +102,18 @@ impl Zone {
 
     pub(crate) fn offset_at_seconds(self, utc: i64) -> i32 {
         let zone = &ZONES[usize::from(NAMES[usize::from(self.0)].1)];
-        let listed = zone.times.partition_point(|&t| i64::from(t) <= utc);
-        if listed == zone.times.len() {
+        if utc >= i64::from(zone.last) {
             return zone.rule.offset_at(utc);
         }
-        match listed.checked_sub(1) {
-            None => zone.initial,
-            Some(i) => zone.offsets[usize::from(zone.kinds[i])],
+        let (mut at, mut offset) = (0, zone.initial);
+        for (step, kind) in zone.steps.iter().zip(zone.kinds) {
+            at += i64::from(*step);
+            if at > utc {
+                break;
+            }
+            offset = zone.offsets[usize::from(*kind)];
         }
+        offset
     }
 }
 
