@@ -100,7 +100,14 @@ fn common_workload(path: &str) -> Result<(), String> {
         }
     }
     let (verdict, decide) = measure(&policy, &requests);
-    println!("{}", json!({"verdictNs": verdict, "decideNs": decide}));
+    let source = include_str!("../../bench/policies/ordergate.json");
+    let load = median_ns(5, 200, |_| {
+        black_box(Policy::from_json(black_box(source)).ok());
+    });
+    println!(
+        "{}",
+        json!({"verdictNs": verdict, "decideNs": decide, "loadUs": load / 1000.0})
+    );
     Ok(())
 }
 

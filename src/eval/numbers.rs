@@ -124,15 +124,22 @@ pub(crate) fn layout(program: &Program) -> Layout {
 }
 
 /// A whole number within `0..len`.
+#[inline(always)]
 fn index(n: f64, len: usize) -> Option<usize> {
-    (n.fract() == 0.0 && n >= 0.0 && n < len as f64).then_some(n as usize)
+    // `as` truncates; a whole number survives the round trip. Cheaper than `fract`, which is a
+    // library call on baseline x86-64.
+    let i = n as usize;
+    (n >= 0.0 && n < len as f64 && i as f64 == n).then_some(i)
 }
 
+#[inline(always)]
 fn whole(n: f64, min: i64, max: i64) -> Option<i64> {
-    (n.fract() == 0.0 && n >= min as f64 && n <= max as f64).then_some(n as i64)
+    let i = n as i64;
+    (n >= min as f64 && n <= max as f64 && i as f64 == n).then_some(i)
 }
 
 /// A present value of type `ty`, read as the JSON reader reads it; `None` when it would refuse it.
+#[inline(always)]
 fn value(program: &Program, ty: &Ty, n: f64) -> Option<Val> {
     Some(match ty {
         Ty::Boolean if n == 0.0 || n == 1.0 => Val::Bool(n == 1.0),
@@ -194,9 +201,9 @@ pub(crate) fn read_row(program: &Program, row: &[f64], into: &mut Prepared) -> b
     q.now = now;
     q.actor.role = role as u16;
     q.actor.id = None;
-    for (i, fact) in program.facts.iter().enumerate() {
-        let n = row[HEADER + i];
-        q.facts.0[i] = if n.is_nan() {
+    let fact_row = &row[HEADER..HEADER + facts];
+    for ((fact, &n), out) in program.facts.iter().zip(fact_row).zip(&mut q.facts.0) {
+        *out = if n.is_nan() {
             match &fact.default {
                 Some(d) => Some(d.clone()),
                 None if fact.optional => None,
