@@ -48,11 +48,6 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
     (year, month as u8, day as u8)
 }
 
-/// The year of a day counted from 1970-01-01.
-pub(crate) fn year_of_day(days: i64) -> i64 {
-    civil_from_days(days).0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,17 +15,19 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::rule::{Change, Day, Dst, Rule};
+use crate::time::civil::{days_from_civil, SECONDS_PER_DAY};
 
 /// Transitions before this instant (1970-01-01T00:00:00Z) are dropped.
 const CUT: i64 = 0;
 /// Histories and rules are compared up to this year.
 const LAST_CHECKED_YEAR: i64 = 2100;
 
-/// A zone as the database states it.
+/// A zone as the database states it, from 1970 on.
 struct Source {
+    /// Transitions, all after 1970-01-01T00:00:00Z.
     times: Vec<i64>,
     offsets: Vec<i32>,
-    /// Offset before the first transition.
+    /// Offset on 1970-01-01, before the first transition.
     first: i32,
     rule: Rule,
 }
@@ -70,24 +72,28 @@ pub(super) fn change_in(offset: impl Fn(i64) -> i32, mut from: i64, mut to: i64)
     to
 }
 
+/// chrono-tz's offset of `zone` at a UTC second (the oracle of the generator and the tests).
+pub(super) fn chrono_offset(zone: chrono_tz::Tz, utc: i64) -> i32 {
+    use chrono::{DateTime, Offset, TimeZone};
+    DateTime::from_timestamp(utc, 0)
+        .map(|at| zone.offset_from_utc_datetime(&at.naive_utc()))
+        .map_or(0, |o| o.fix().local_minus_utc())
+}
+
 /// A zone's history from chrono-tz, day by day from 1970 on, and its rule.
 fn read_zone(zone: chrono_tz::Tz, rule: Rule) -> Source {
-    use chrono::{DateTime, Offset, TimeZone};
-    let offset = |utc: i64| {
-        DateTime::from_timestamp(utc, 0)
-            .map(|at| zone.offset_from_utc_datetime(&at.naive_utc()))
-            .map_or(0, |o| o.fix().local_minus_utc())
-    };
-    let end = crate::time::civil::days_from_civil(LAST_CHECKED_YEAR + 1, 1, 1) * 86_400;
+    let offset = |utc: i64| chrono_offset(zone, utc);
+    let end = days_from_civil(LAST_CHECKED_YEAR + 1, 1, 1) * SECONDS_PER_DAY;
     let (mut times, mut offsets) = (Vec::new(), Vec::new());
     let mut day = CUT;
     while day < end {
-        if offset(day + 86_400) != offset(day) {
-            let at = change_in(offset, day, day + 86_400);
+        let next = day + SECONDS_PER_DAY;
+        if offset(next) != offset(day) {
+            let at = change_in(offset, day, next);
             times.push(at);
             offsets.push(offset(at));
         }
-        day += 86_400;
+        day = next;
     }
     Source {
         times,
@@ -234,15 +240,13 @@ fn checkpoints(source: &Source) -> Vec<i64> {
 
 /// The shortest table that agrees with the source from 1970 on.
 fn compact(source: &Source) -> Result<Table, String> {
-    let first = source.times.partition_point(|&t| t < CUT);
     let points = checkpoints(source);
-    let initial = source.offset_at(CUT);
-    for end in first..=source.times.len() {
-        let listed = &source.times[first..end];
+    for end in 0..=source.times.len() {
+        let listed = &source.times[..end];
         let model = |utc: i64| match listed.partition_point(|&t| t <= utc) {
             n if n == listed.len() => source.rule.offset_at(utc),
-            0 => initial,
-            n => source.offsets[first + n - 1],
+            0 => source.first,
+            n => source.offsets[n - 1],
         };
         if points.iter().all(|&t| model(t) == source.offset_at(t)) {
             let times = listed
@@ -251,11 +255,12 @@ fn compact(source: &Source) -> Result<Table, String> {
                     u32::try_from(t).map_err(|_| format!("transition {t} outside 1970..2106"))
                 })
                 .collect::<Result<_, _>>()?;
-            let offsets = source.offsets[first..end].to_vec();
+            let offsets = source.offsets[..end].to_vec();
+            // With nothing listed the rule governs from 1970, and so before it.
             let initial = if listed.is_empty() {
                 source.rule.offset_at(CUT)
             } else {
-                initial
+                source.first
             };
             return Ok(Table {
                 initial,

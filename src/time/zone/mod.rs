@@ -12,6 +12,7 @@ mod rule;
 use std::fmt;
 use std::str::FromStr;
 
+use super::civil::SECONDS_PER_DAY;
 use super::Timestamp;
 use data::{NAMES, UTC_NAME, ZONES};
 use rule::Rule;
@@ -88,8 +89,8 @@ impl Zone {
     /// as far past the gap as it was into it.
     pub(crate) fn utc_of_local(self, local: i64) -> i64 {
         // A day either side brackets any change, since no zone changes twice within two days.
-        let before = self.offset_at_seconds(local - 86_400);
-        let after = self.offset_at_seconds(local + 86_400);
+        let before = self.offset_at_seconds(local - SECONDS_PER_DAY);
+        let after = self.offset_at_seconds(local + SECONDS_PER_DAY);
         let (larger, smaller) = (before.max(after), before.min(after));
         let fits = |offset: i32| self.offset_at_seconds(local - i64::from(offset)) == offset;
         if fits(larger) {
@@ -148,20 +149,12 @@ pub fn zone_names() -> impl Iterator<Item = &'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::generate::change_in;
+    use super::generate::{change_in, chrono_offset};
     use super::*;
-    use chrono::{DateTime, NaiveDateTime, Offset, TimeZone};
-    use chrono_tz::Tz;
+    use chrono::{DateTime, NaiveDateTime, TimeZone};
 
     const YEAR_2100: i64 = 4_102_444_800;
-    const WEEK: i64 = 7 * 86_400;
-
-    fn oracle(zone: Tz, utc: i64) -> i32 {
-        let at = DateTime::from_timestamp(utc, 0).expect("in range");
-        zone.offset_from_utc_datetime(&at.naive_utc())
-            .fix()
-            .local_minus_utc()
-    }
+    const WEEK: i64 = 7 * SECONDS_PER_DAY;
 
     #[test]
     fn every_name_of_the_database_is_known_and_nothing_else() {
@@ -176,7 +169,7 @@ mod tests {
         for tz in chrono_tz::TZ_VARIANTS {
             let zone = Zone::named(tz.name()).expect("a known name");
             let ours = |t: i64| zone.offset_at_seconds(t);
-            let theirs = |t: i64| oracle(tz, t);
+            let theirs = |t: i64| chrono_offset(tz, t);
             let mut t = 0;
             while t < YEAR_2100 {
                 let next = t + WEEK;

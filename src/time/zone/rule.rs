@@ -1,7 +1,9 @@
 //! The recurring rule of a zone (a POSIX TZ rule, already parsed): the offsets in force after the
 //! zone's last listed transition, with daylight saving time computed year by year.
 
-use crate::time::civil::{days_from_civil, is_leap, month_length, year_of_day, SECONDS_PER_DAY};
+use crate::time::civil::{
+    civil_from_days, days_from_civil, is_leap, month_length, SECONDS_PER_DAY,
+};
 
 /// Standard offset, and daylight saving time if the zone observes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +50,7 @@ impl Rule {
         let Some(dst) = &self.dst else {
             return self.std;
         };
-        let year = year_of_day((utc + i64::from(self.std)).div_euclid(SECONDS_PER_DAY));
+        let (year, _, _) = civil_from_days((utc + i64::from(self.std)).div_euclid(SECONDS_PER_DAY));
         let start = dst.start.utc_in(year, self.std);
         let end = dst.end.utc_in(year, dst.offset);
         let in_dst = if start < end {
