@@ -80,8 +80,8 @@ fn measure(policy: &Policy, requests: &[Value]) -> (f64, f64) {
 fn common_workload(path: &str) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let cases: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let policy = Policy::from_json(include_str!("../../bench/policies/ordergate.json"))
-        .map_err(|e| e.to_string())?;
+    let source = include_str!("../../bench/policies/ordergate.json");
+    let policy = Policy::from_json(source).map_err(|e| e.to_string())?;
     let layout = policy.layout();
     let requests: Vec<Value> = cases.iter().map(|c| c["request"].clone()).collect();
     for (case, request) in cases.iter().zip(&requests) {
@@ -100,7 +100,6 @@ fn common_workload(path: &str) -> Result<(), String> {
         }
     }
     let (verdict, decide) = measure(&policy, &requests);
-    let source = include_str!("../../bench/policies/ordergate.json");
     let load = median_ns(5, 200, |_| {
         black_box(Policy::from_json(black_box(source)).ok());
     });
