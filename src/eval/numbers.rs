@@ -139,6 +139,8 @@ fn whole(n: f64, min: i64, max: i64) -> Option<i64> {
 }
 
 /// A present value of type `ty`, read as the JSON reader reads it; `None` when it would refuse it.
+/// Inlined into the row loop (with `index` and `whole`): 220-250 ns per row in the module
+/// against 255-325 ns as calls.
 #[inline(always)]
 fn value(program: &Program, ty: &Ty, n: f64) -> Option<Val> {
     Some(match ty {
