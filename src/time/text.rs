@@ -37,9 +37,9 @@ pub(crate) fn parse_instant(text: &str) -> Option<i64> {
         }
         millis = fraction[..digits.min(3)]
             .iter()
-            .chain(std::iter::repeat(&b'0'))
-            .take(3)
-            .fold(0, |acc, c| acc * 10 + i64::from(c - b'0'));
+            .zip([100, 10, 1])
+            .map(|(c, place)| i64::from(c - b'0') * place)
+            .sum();
         rest = &fraction[digits..];
     }
     let offset = match rest {
