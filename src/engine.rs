@@ -30,6 +30,8 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, Clone)]
 pub struct Policy {
     program: Program,
+    /// How the numbers of a question row are checked.
+    rows: numbers::RowChecks,
     document: Document,
     stamp: PolicyStamp,
 }
@@ -73,6 +75,7 @@ impl Policy {
                     hash,
                 };
                 Ok(Policy {
+                    rows: numbers::row_checks(&program),
                     program,
                     document,
                     stamp,
@@ -172,13 +175,47 @@ impl Policy {
     /// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Allowed);
     /// ```
     pub fn read_row(&self, row: &[f64], question: &mut Prepared) -> bool {
-        numbers::read_row(&self.program, row, question)
+        match numbers::check_row(&self.program, &self.rows, row) {
+            Some(checked) => {
+                numbers::fill(&self.program, &checked, question);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The verdict of a row of numbers written as [`Policy::layout`] describes, read in place:
+    /// what [`Policy::read_row`] then [`Policy::verdict`] give, without filling a question.
+    /// `None` when [`Policy::read_row`] would refuse the row.
+    ///
+    /// ```
+    /// let policy = ordergate::builtin("dropi").unwrap();
+    /// let layout = policy.layout();
+    /// let mut row = vec![f64::NAN; layout.row_length];
+    /// row[0] = layout.actions.iter().position(|a| a.name == "cancel").unwrap() as f64;
+    /// row[1] = layout.roles.iter().position(|r| r == "dropshipper").unwrap() as f64;
+    /// row[2] = 1_772_463_600_000.0;
+    /// row[3] = layout.facts[0].values.iter().position(|v| v == "pendiente").unwrap() as f64;
+    /// let verdict = policy.verdict_of_row(&row).unwrap();
+    /// assert_eq!(verdict.outcome, ordergate::Outcome::Allowed);
+    /// row[3] = 99.0; // no such status
+    /// assert_eq!(policy.verdict_of_row(&row), None);
+    /// ```
+    pub fn verdict_of_row(&self, row: &[f64]) -> Option<Verdict> {
+        let checked = numbers::check_row(&self.program, &self.rows, row)?;
+        Some(verdict::verdict(
+            &self.program,
+            checked.action,
+            checked.role,
+            checked.now,
+            &checked.values,
+        ))
     }
 
     /// The outcome, deciding rule, validity and chances of a prepared question, without texts,
     /// trace or allocation: the same choice [`Policy::decide`] makes.
     pub fn verdict(&self, prepared: &Prepared) -> Verdict {
-        verdict::verdict(&self.program, prepared)
+        verdict::of_prepared(&self.program, prepared)
     }
 
     /// The id of a rule by its index (as a [`Verdict`] gives it).

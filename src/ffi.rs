@@ -135,8 +135,8 @@ pub fn layout_json(policy: &Policy) -> String {
 pub const VERDICT_WIDTH: usize = 6;
 
 /// Decides every row of `rows` (each `row_length` numbers, see [`crate::Layout`]) into `out`
-/// ([`VERDICT_WIDTH`] numbers per row), reusing `question`. Returns how many rows were decided
-/// here; the others are marked -1 and must be asked through [`decide_json`].
+/// ([`VERDICT_WIDTH`] numbers per row), reading each row in place. Returns how many rows were
+/// decided here; the others are marked -1 and must be asked through [`decide_json`].
 ///
 /// ```
 /// let policy = ordergate::builtin("dropi").unwrap();
@@ -147,15 +147,9 @@ pub const VERDICT_WIDTH: usize = 6;
 /// row[2] = 1_772_463_600_000.0;
 /// row[3] = 0.0; // the first status
 /// let mut out = [0.0; ordergate::ffi::VERDICT_WIDTH];
-/// let mut question = policy.blank_question();
-/// assert_eq!(ordergate::ffi::verdict_rows(&policy, &mut question, &row, &mut out), 1);
+/// assert_eq!(ordergate::ffi::verdict_rows(&policy, &row, &mut out), 1);
 /// ```
-pub fn verdict_rows(
-    policy: &Policy,
-    question: &mut crate::Prepared,
-    rows: &[f64],
-    out: &mut [f64],
-) -> usize {
+pub fn verdict_rows(policy: &Policy, rows: &[f64], out: &mut [f64]) -> usize {
     use crate::Outcome;
     let width = policy.layout_row_length();
     if width == 0 {
@@ -166,10 +160,7 @@ pub fn verdict_rows(
         .chunks_exact(width)
         .zip(out.chunks_exact_mut(VERDICT_WIDTH))
     {
-        let verdict = policy
-            .read_row(row, question)
-            .then(|| policy.verdict(question))
-            .filter(|v| !v.missing_param);
+        let verdict = policy.verdict_of_row(row).filter(|v| !v.missing_param);
         let Some(v) = verdict else {
             result.copy_from_slice(&[-1.0, -1.0, -1.0, 0.0, f64::NAN, -1.0]);
             continue;

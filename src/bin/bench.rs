@@ -1,5 +1,6 @@
-//! Native benchmark of deciding: the allocation-free verdict of a prepared question and the full
-//! decision from JSON. Prints the median of five runs per measure, in nanoseconds per decision.
+//! Native benchmark of deciding: the verdicts of question rows (what the SDK's batch and single
+//! calls run in the module), the verdict of a prepared question and the full decision from JSON.
+//! Prints the median of five runs per measure, in nanoseconds per decision.
 //!
 //! `cargo run --release --bin bench` measures a mixed Akulaku workload. With a file written by
 //! `bench/run.mjs` (`[{"request": ..., "expected": "allowed"}, ...]`) it measures the common
@@ -77,6 +78,34 @@ fn measure(policy: &Policy, requests: &[Value]) -> (f64, f64) {
     (verdict, decide)
 }
 
+/// A request of the common workload as a question row (see [`Layout`]): what the SDK's row
+/// writer produces from the same object.
+fn row(layout: &Layout, request: &Value) -> Option<Vec<f64>> {
+    fn position<'a>(mut names: impl Iterator<Item = &'a str>, name: &Value) -> Option<f64> {
+        names.position(|n| name == n).map(|i| i as f64)
+    }
+    let mut row = vec![f64::NAN; layout.row_length];
+    row[0] = position(
+        layout.actions.iter().map(|a| a.name.as_str()),
+        &request["action"],
+    )?;
+    row[1] = position(
+        layout.roles.iter().map(String::as_str),
+        &request["actor"]["role"],
+    )?;
+    row[2] = request["now"].as_f64()?;
+    for (slot, out) in layout.facts.iter().zip(&mut row[3..]) {
+        let value = &request["facts"][&slot.name];
+        *out = match value {
+            Value::Null => f64::NAN,
+            Value::Bool(b) => f64::from(u8::from(*b)),
+            Value::String(_) => position(slot.values.iter().map(String::as_str), value)?,
+            _ => value.as_f64()?,
+        };
+    }
+    Some(row)
+}
+
 fn common_workload(path: &str) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let cases: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
@@ -100,12 +129,28 @@ fn common_workload(path: &str) -> Result<(), String> {
         }
     }
     let (verdict, decide) = measure(&policy, &requests);
+    let rows: Vec<f64> = requests
+        .iter()
+        .map(|r| row(&layout, r).ok_or_else(|| format!("{r}: not a row")))
+        .collect::<Result<Vec<_>, _>>()?
+        .concat();
+    for (request, row) in requests.iter().zip(rows.chunks_exact(layout.row_length)) {
+        let prepared = policy.prepare(request).map_err(|e| e.to_string())?;
+        if policy.verdict_of_row(row) != Some(policy.verdict(&prepared)) {
+            return Err(format!("{request}: the row's verdict differs"));
+        }
+    }
+    let mut out = vec![0.0; requests.len() * ordergate::ffi::VERDICT_WIDTH];
+    let row_ns = median_ns(5, 100, |_| {
+        let decided = ordergate::ffi::verdict_rows(&policy, black_box(&rows), &mut out);
+        black_box(decided);
+    }) / requests.len() as f64;
     let load = median_ns(5, 200, |_| {
         black_box(Policy::from_json(black_box(source)).ok());
     });
     println!(
         "{}",
-        json!({"verdictNs": verdict, "decideNs": decide, "loadUs": load / 1000.0})
+        json!({"rowNs": row_ns, "verdictNs": verdict, "decideNs": decide, "loadUs": load / 1000.0})
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! full decision (which records a trace) and the allocation-free verdict (which does not).
 
 use super::condition::{Env, NextChange};
+use super::values::Values;
 use crate::api::Outcome;
 use crate::api::{TraceResult, TraceStep};
 use crate::compile::program::{Action, Alternative, Otherwise, Program, Val};
@@ -65,13 +66,15 @@ fn fallback<'p>(program: &'p Program, action: &'p Action) -> &'p Otherwise {
 }
 
 /// Chooses; with `trace`, records every step and why a condition was false.
-pub(crate) fn choose(env: &Env, action: &Action, mut trace: Option<&mut Vec<TraceStep>>) -> Chosen {
+pub(crate) fn choose<V: Values>(
+    env: &Env<V>,
+    action: &Action,
+    mut trace: Option<&mut Vec<TraceStep>>,
+) -> Chosen {
     let program = env.program;
-    let used = action.limit.as_ref().map(|l| {
-        match env.facts.0.get(l.counter as usize).and_then(Option::as_ref) {
-            Some(Val::Int(n)) => *n,
-            _ => 0,
-        }
+    let used = action.limit.as_ref().map(|l| match env.fact(l.counter) {
+        Some(Val::Int(n)) => n,
+        _ => 0,
     });
     let remaining = action
         .limit
@@ -95,12 +98,12 @@ pub(crate) fn choose(env: &Env, action: &Action, mut trace: Option<&mut Vec<Trac
             next,
         };
     }
-    let role_bit = 1u64 << env.actor.role;
+    let role_bit = 1u64 << env.role;
     for &index in &action.rules {
         let rule = &program.rules[index as usize];
         if rule.roles & role_bit == 0 {
             if let Some(t) = trace.as_deref_mut() {
-                let role = &program.roles[env.actor.role as usize].name;
+                let role = &program.roles[env.role as usize].name;
                 let detail = format!("role '{role}' is not among the rule's roles");
                 t.push(TraceStep {
                     rule: Some(rule.id.clone()),

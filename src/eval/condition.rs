@@ -1,21 +1,21 @@
 //! Evaluates compiled conditions. The fast path answers true or false and notes when time could
 //! change the answer; `explain` says, for the trace, which part made a condition false.
 
-use super::input::{ActorInput, FactValues};
+use super::values::Values;
 use crate::compile::program::{Action, Cond, Operand, Program, Ty, Val};
 use crate::policy::model::{CompareOp, Edge, WindowKind};
 use crate::time::Timestamp;
 use std::cmp::Ordering;
 
 /// What a condition can read.
-pub(crate) struct Env<'a> {
+pub(crate) struct Env<'a, V> {
     pub program: &'a Program,
-    /// The action asked about (its parameters are what `params` holds).
+    /// The action asked about (its parameters are what `values` holds).
     pub action: &'a Action,
-    pub facts: &'a FactValues,
-    pub actor: &'a ActorInput,
-    pub params: &'a [Option<Val>],
+    /// The actor's role.
+    pub role: u16,
     pub now: Timestamp,
+    pub values: &'a V,
 }
 
 /// The earliest instant after `now` at which a consulted time window flips.
@@ -28,20 +28,20 @@ impl NextChange {
     }
 }
 
-impl Env<'_> {
-    /// The value an operand reads, by reference: comparing copies nothing.
-    pub fn operand<'v>(&'v self, op: &'v Operand) -> Option<&'v Val> {
+impl<V: Values> Env<'_, V> {
+    /// The value an operand reads.
+    pub fn operand(&self, op: &Operand) -> Option<Val> {
         match op {
-            Operand::Fact(slot) => self.facts.0.get(*slot as usize)?.as_ref(),
-            Operand::Param(i) => self.params.get(*i as usize)?.as_ref(),
-            Operand::ActorId => self.actor.id.as_ref(),
-            Operand::ActorAttr(i) => self.actor.attributes.get(*i as usize)?.as_ref(),
-            Operand::Const(v) => Some(v),
+            Operand::Fact(slot) => self.values.fact(*slot),
+            Operand::Param(i) => self.values.param(*i),
+            Operand::ActorId => self.values.actor_id(),
+            Operand::ActorAttr(i) => self.values.attribute(*i),
+            Operand::Const(v) => Some(v.clone()),
         }
     }
 
-    fn fact(&self, slot: u16) -> Option<&Val> {
-        self.facts.0.get(slot as usize).and_then(Option::as_ref)
+    pub fn fact(&self, slot: u16) -> Option<Val> {
+        self.values.fact(slot)
     }
 
     /// The end of a window and whether the condition holds now; `flip` is the first instant at
@@ -56,7 +56,7 @@ impl Env<'_> {
         let Val::Time(since) = self.fact(slot)? else {
             return None;
         };
-        let end = self.program.calendar.add(*since, duration);
+        let end = self.program.calendar.add(since, duration);
         let now = self.now;
         Some(match (kind, edge) {
             (WindowKind::Within, Edge::Inclusive) => (now <= end, end, end.offset(1)),
@@ -79,7 +79,7 @@ impl Env<'_> {
             Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
             Cond::Present(slot) => self.fact(*slot).is_some(),
             Cond::Compare { op, left, right } => match (self.operand(left), self.operand(right)) {
-                (Some(l), Some(r)) => compare(l, r).is_some_and(|o| holds(*op, o)),
+                (Some(l), Some(r)) => compare(&l, &r).is_some_and(|o| holds(*op, o)),
                 _ => false,
             },
             Cond::Window {
@@ -134,7 +134,7 @@ impl Env<'_> {
                     Some(Val::Status(s)) => format!(
                         "{path}.in: {} is '{}', not one of [{}]",
                         fact.name,
-                        domain.ids[*s as usize],
+                        domain.ids[s as usize],
                         listed.join(", ")
                     ),
                     _ => format!("{path}.in: {} is absent", fact.name),
@@ -150,7 +150,7 @@ impl Env<'_> {
             ),
             Cond::Compare { op, left, right } => {
                 let show = |o: &Operand| match self.operand(o) {
-                    Some(v) => show_val(v),
+                    Some(v) => show_val(&v),
                     None => "absent".to_owned(),
                 };
                 let name = |o: &Operand| match o {

@@ -5,6 +5,7 @@ use super::choose::{choose, Choice};
 use super::condition::Env;
 use super::input::{FactValues, Question};
 use super::json::{label, message, val_to_json};
+use super::values::Asked;
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceStep};
 use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Program, Rule, Val};
 use crate::error::{Code, Error};
@@ -38,13 +39,17 @@ impl Decider<'_> {
         let program = self.program;
         let q = self.question;
         let action = &program.actions[action_index as usize];
-        let env = Env {
-            program,
-            action,
+        let values = Asked {
             facts: &q.facts,
             actor: &q.actor,
             params,
+        };
+        let env = Env {
+            program,
+            action,
+            role: q.actor.role,
             now: q.now,
+            values: &values,
         };
         let mut trace = Vec::new();
         let chosen = choose(&env, action, Some(&mut trace));
@@ -75,7 +80,7 @@ impl Decider<'_> {
         &self,
         action: &Action,
         outcome: Outcome,
-        env: &Env,
+        env: &Env<Asked>,
         trace: Vec<TraceStep>,
     ) -> Decision {
         let program = self.program;
@@ -95,7 +100,7 @@ impl Decider<'_> {
             irreversible: action.irreversible,
             changes: Vec::new(),
             effects: Vec::new(),
-            next_state: next_state(program, env.facts),
+            next_state: next_state(program, env.values.facts),
             alternatives: Vec::new(),
             valid_until: None,
             auto_decision: None,
@@ -121,7 +126,7 @@ impl Decider<'_> {
         reason: u16,
         rule: Option<&Rule>,
         alternatives: &[Alternative],
-        env: &Env,
+        env: &Env<Asked>,
         trace: Vec<TraceStep>,
     ) -> Decision {
         let mut d = self.base(action, Outcome::Denied, env, trace);
@@ -130,7 +135,11 @@ impl Decider<'_> {
         d
     }
 
-    fn alternatives(&self, alternatives: &[Alternative], env: &Env) -> Vec<api::Alternative> {
+    fn alternatives(
+        &self,
+        alternatives: &[Alternative],
+        env: &Env<Asked>,
+    ) -> Vec<api::Alternative> {
         let lang = self.lang();
         alternatives
             .iter()
@@ -168,7 +177,7 @@ impl Decider<'_> {
         action: &Action,
         rule: &Rule,
         reason: Option<u16>,
-        env: &Env,
+        env: &Env<Asked>,
         mode: Mode,
         trace: Vec<TraceStep>,
     ) -> Result<Decision, Error> {
@@ -195,7 +204,13 @@ impl Decider<'_> {
         for &p in &rule.requires {
             let param = &action.params[p as usize];
             d.requires.push(param.name.clone());
-            if mode == Mode::Decide && env.params.get(p as usize).is_none_or(Option::is_none) {
+            if mode == Mode::Decide
+                && env
+                    .values
+                    .params
+                    .get(p as usize)
+                    .is_none_or(Option::is_none)
+            {
                 return Err(Error::input(
                     Code::MissingParam,
                     key_path("$.params", &param.name),
@@ -206,7 +221,7 @@ impl Decider<'_> {
                 ));
             }
         }
-        let mut facts = env.facts.clone();
+        let mut facts = env.values.facts.clone();
         // Guards read the facts as they were before the decision.
         for (effect, when) in &rule.effects {
             if env.admits(when.as_ref()) {
@@ -231,11 +246,11 @@ impl Decider<'_> {
         &self,
         op: &crate::compile::program::Operand,
         action: &Action,
-        env: &Env,
+        env: &Env<Asked>,
         mode: Mode,
     ) -> Result<Option<Option<Val>>, Error> {
         use crate::compile::program::Operand;
-        let value = env.operand(op).cloned();
+        let value = env.operand(op);
         if let (Operand::Param(i), None) = (op, &value) {
             if mode == Mode::Preview {
                 return Ok(None);
@@ -254,7 +269,7 @@ impl Decider<'_> {
         &self,
         effect: &Effect,
         action: &Action,
-        env: &Env,
+        env: &Env<Asked>,
         facts: &mut FactValues,
         d: &mut Decision,
         mode: Mode,
@@ -312,11 +327,11 @@ impl Decider<'_> {
         Ok(())
     }
 
-    fn auto_decision(&self, rule: &Rule, env: &Env) -> Option<api::AutoDecision> {
+    fn auto_decision(&self, rule: &Rule, env: &Env<Asked>) -> Option<api::AutoDecision> {
         let auto = rule.auto_decide.as_ref()?;
         let from = match auto.from {
             None => env.now,
-            Some(slot) => match env.facts.0[slot as usize] {
+            Some(slot) => match env.values.facts.0[slot as usize] {
                 Some(Val::Time(t)) => t,
                 _ => return None,
             },

@@ -8,4 +8,5 @@ pub(crate) mod decide;
 pub(crate) mod input;
 pub(crate) mod json;
 pub(crate) mod numbers;
+pub(crate) mod values;
 pub(crate) mod verdict;

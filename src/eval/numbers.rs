@@ -1,16 +1,18 @@
-//! Questions written as numbers: the layout a caller encodes with, and the reading of one row
-//! into a reused [`Prepared`]. Every number is checked exactly as its JSON form would be; a row
-//! that cannot be read as the JSON reader would read it is refused (`None`), and the caller asks
-//! through JSON instead, which gives the same answer or the precise error.
+//! Questions written as numbers: the layout a caller encodes with, and the reading of one row in
+//! place. Every number is checked exactly as its JSON form would be; a row that cannot be read as
+//! the JSON reader would read it is refused (`None`), and the caller asks through JSON instead,
+//! which gives the same answer or the precise error. Conditions then read the row's numbers
+//! directly ([`RowValues`]): nothing is copied into a question.
 
 use super::input::{ActorInput, FactValues, Question};
+use super::values::Values;
 use super::verdict::Prepared;
 use crate::api::{self, ActionLayout, AlternativeLayout, Layout, RuleLayout, SlotKind, SlotLayout};
 use crate::compile::program::{
-    Alternative, AlternativeKind, Param, Program, Ty, Val, ROW_HEADER as HEADER,
+    Action, Alternative, AlternativeKind, Param, Program, Slot, Ty, Val, ROW_HEADER as HEADER,
 };
 use crate::money::MAX_MINOR_UNITS;
-use crate::time::Timestamp;
+use crate::time::{Timestamp, MAX_MILLIS, MIN_MILLIS};
 
 /// Within ±1e15 a number is written back the same way in every runtime (as in JSON input).
 const MAX_NUMBER: f64 = 1e15;
@@ -123,40 +125,219 @@ pub(crate) fn layout(program: &Program) -> Layout {
     }
 }
 
+/// Whether `n` has no fraction. `trunc` is one instruction in WebAssembly (measured: 124 against
+/// 133 ns per row in the module) but a library call on baseline x86-64, where converting to an
+/// integer and back is cheaper. Both are exact wherever a range check lets a number through.
+#[inline(always)]
+fn is_whole(n: f64) -> bool {
+    if cfg!(target_arch = "wasm32") {
+        n.trunc() == n
+    } else {
+        (n as i64) as f64 == n
+    }
+}
+
 /// A whole number within `0..len`.
 #[inline(always)]
 fn index(n: f64, len: usize) -> Option<usize> {
-    // `as` truncates; a whole number survives the round trip. Cheaper than `fract`, which is a
-    // library call on baseline x86-64.
-    let i = n as usize;
-    (n >= 0.0 && n < len as f64 && i as f64 == n).then_some(i)
+    (n >= 0.0 && n < len as f64 && is_whole(n)).then_some(n as usize)
 }
 
-#[inline(always)]
-fn whole(n: f64, min: i64, max: i64) -> Option<i64> {
-    let i = n as i64;
-    (n >= min as f64 && n <= max as f64 && i as f64 == n).then_some(i)
+/// How one number of a row is checked, exactly as the JSON reader checks the value it stands
+/// for: a present number must lie within `lo..=hi` (and be whole where `whole`); an absent one
+/// (NaN) is accepted only where `absent_ok`. Text, which a row cannot carry, has an empty range.
+#[derive(Debug, Clone, Copy)]
+struct Check {
+    lo: f64,
+    hi: f64,
+    whole: bool,
+    absent_ok: bool,
 }
 
-/// A present value of type `ty`, read as the JSON reader reads it; `None` when it would refuse it.
-/// Inlined into the row loop (with `index` and `whole`): 220-250 ns per row in the module
-/// against 255-325 ns as calls.
-#[inline(always)]
-fn value(program: &Program, ty: &Ty, n: f64) -> Option<Val> {
-    Some(match ty {
-        Ty::Boolean if n == 0.0 || n == 1.0 => Val::Bool(n == 1.0),
-        Ty::Counter => Val::Int(whole(n, 0, MAX_MINOR_UNITS)?),
-        Ty::Number if n.is_finite() && n.abs() < MAX_NUMBER => {
-            Val::Num(if n == 0.0 { 0.0 } else { n })
+impl Check {
+    fn of(program: &Program, ty: &Ty, absent_ok: bool) -> Check {
+        // The largest number below MAX_NUMBER: `n <= BELOW_MAX` is the JSON reader's `|n| < 1e15`.
+        let below_max = f64::from_bits(MAX_NUMBER.to_bits() - 1);
+        let units = MAX_MINOR_UNITS as f64;
+        let (lo, hi, whole) = match ty {
+            Ty::Boolean => (0.0, 1.0, true),
+            Ty::Counter => (0.0, units, true),
+            Ty::Number => (-below_max, below_max, false),
+            Ty::Money(_) => (-units, units, true),
+            Ty::Timestamp => (MIN_MILLIS as f64, MAX_MILLIS as f64, true),
+            Ty::Domain(d) => {
+                let statuses = program.domains[*d as usize].ids.len();
+                (0.0, statuses as f64 - 1.0, true)
+            }
+            Ty::String => (f64::INFINITY, f64::NEG_INFINITY, false),
+        };
+        Check {
+            lo,
+            hi,
+            whole,
+            absent_ok,
         }
-        Ty::Money(_) => Val::Money(whole(n, -MAX_MINOR_UNITS, MAX_MINOR_UNITS)?),
-        Ty::Timestamp => Val::Time(Timestamp::from_millis_checked(whole(
-            n,
-            i64::MIN,
-            i64::MAX,
-        )?)?),
-        Ty::Domain(d) => Val::Status(index(n, program.domains[*d as usize].ids.len())? as u8),
-        _ => return None,
+    }
+
+    /// Without branches: the row loop runs this for every number of every row, and whether a
+    /// value is absent varies from row to row.
+    #[inline(always)]
+    fn accepts(self, n: f64) -> bool {
+        // NaN fails every comparison, so only `absent_ok` can accept it.
+        let whole = !self.whole | is_whole(n);
+        let present = (n >= self.lo) & (n <= self.hi) & whole;
+        present | (self.absent_ok & n.is_nan())
+    }
+}
+
+/// `now`: a timestamp, required.
+const NOW: Check = Check {
+    lo: MIN_MILLIS as f64,
+    hi: MAX_MILLIS as f64,
+    whole: true,
+    absent_ok: false,
+};
+
+/// The checks of a policy's rows, built once when it loads.
+#[derive(Debug, Clone)]
+pub(crate) struct RowChecks {
+    /// The facts, then the attributes: the numbers after the header.
+    declared: Vec<Check>,
+    /// Per action, its parameters.
+    params: Vec<Vec<Check>>,
+}
+
+pub(crate) fn row_checks(program: &Program) -> RowChecks {
+    let facts = program
+        .facts
+        .iter()
+        .map(|f| Check::of(program, &f.ty, f.optional || f.default.is_some()));
+    let attributes = program
+        .attributes
+        .iter()
+        .map(|a| Check::of(program, &a.ty, true));
+    RowChecks {
+        declared: facts.chain(attributes).collect(),
+        params: program
+            .actions
+            .iter()
+            .map(|a| {
+                a.params
+                    .iter()
+                    .map(|p| Check::of(program, &p.ty, true))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// A checked present number as the value it stands for; text never reaches here.
+#[inline(always)]
+fn checked_value(ty: &Ty, n: f64) -> Option<Val> {
+    Some(match ty {
+        Ty::Boolean => Val::Bool(n == 1.0),
+        Ty::Counter => Val::Int(n as i64),
+        Ty::Number => Val::Num(if n == 0.0 { 0.0 } else { n }),
+        Ty::Money(_) => Val::Money(n as i64),
+        Ty::Timestamp => Val::Time(Timestamp::from_millis(n as i64)),
+        Ty::Domain(_) => Val::Status(n as u8),
+        Ty::String => return None,
+    })
+}
+
+/// A checked row, read in place: a value is made only when a condition asks for it.
+pub(crate) struct RowValues<'a> {
+    program: &'a Program,
+    action: &'a Action,
+    facts: &'a [f64],
+    attributes: &'a [f64],
+    params: &'a [f64],
+}
+
+impl Values for RowValues<'_> {
+    #[inline]
+    fn fact(&self, slot: Slot) -> Option<Val> {
+        let fact = self.program.facts.get(slot as usize)?;
+        let n = *self.facts.get(slot as usize)?;
+        if n.is_nan() {
+            fact.default.clone()
+        } else {
+            checked_value(&fact.ty, n)
+        }
+    }
+
+    #[inline]
+    fn param(&self, index: u8) -> Option<Val> {
+        let param = self.action.params.get(index as usize)?;
+        let n = *self.params.get(index as usize)?;
+        if n.is_nan() {
+            None
+        } else {
+            checked_value(&param.ty, n)
+        }
+    }
+
+    #[inline]
+    fn attribute(&self, index: u16) -> Option<Val> {
+        let attribute = self.program.attributes.get(index as usize)?;
+        let n = *self.attributes.get(index as usize)?;
+        if n.is_nan() {
+            None
+        } else {
+            checked_value(&attribute.ty, n)
+        }
+    }
+
+    fn actor_id(&self) -> Option<Val> {
+        None
+    }
+}
+
+/// The header of a checked row, and its values.
+pub(crate) struct Row<'a> {
+    pub action: u16,
+    pub role: u16,
+    pub now: Timestamp,
+    pub values: RowValues<'a>,
+}
+
+/// Checks one row; `None` when it is not what the layout describes, or holds what only JSON can
+/// carry (a missing required fact, a value the JSON reader would refuse).
+pub(crate) fn check_row<'a>(
+    program: &'a Program,
+    checks: &RowChecks,
+    row: &'a [f64],
+) -> Option<Row<'a>> {
+    let declared = HEADER + checks.declared.len();
+    let (header, rest) = row.split_at_checked(HEADER)?;
+    let action = index(header[0], program.actions.len())?;
+    let role = index(header[1], program.roles.len())?;
+    let now = header[2];
+    if !NOW.accepts(now) || row.len() < declared {
+        return None;
+    }
+    let mut ok = true;
+    for (check, &n) in checks.declared.iter().zip(rest) {
+        ok &= check.accepts(n);
+    }
+    let params = &row[declared..];
+    let param_checks = &checks.params[action];
+    ok &= params.len() >= param_checks.len();
+    for (check, &n) in param_checks.iter().zip(params) {
+        ok &= check.accepts(n);
+    }
+    let facts = program.facts.len();
+    ok.then(|| Row {
+        action: action as u16,
+        role: role as u16,
+        now: Timestamp::from_millis(now as i64),
+        values: RowValues {
+            program,
+            action: &program.actions[action],
+            facts: &rest[..facts],
+            attributes: &rest[facts..declared - HEADER],
+            params,
+        },
     })
 }
 
@@ -178,84 +359,25 @@ pub(crate) fn blank(program: &Program) -> Prepared {
     }
 }
 
-/// Reads one row into `into`; `false` when the row is not what the layout describes, or holds
-/// what only JSON can carry (a missing required fact, a value the JSON reader would refuse).
-pub(crate) fn read_row(program: &Program, row: &[f64], into: &mut Prepared) -> bool {
-    let facts = program.facts.len();
-    let attributes = program.attributes.len();
-    if row.len() < HEADER + facts + attributes {
-        return false;
-    }
-    let (Some(action), Some(role)) = (
-        index(row[0], program.actions.len()),
-        index(row[1], program.roles.len()),
-    ) else {
-        return false;
-    };
-    let Some(now) = whole(row[2], i64::MIN, i64::MAX).and_then(Timestamp::from_millis_checked)
-    else {
-        return false;
-    };
+/// Reads one checked row into `into` (a question blanked by another policy is reshaped).
+pub(crate) fn fill(program: &Program, row: &Row, into: &mut Prepared) {
+    let values = &row.values;
     let q = &mut into.question;
-    // A question blanked by another policy is reshaped rather than indexed out of bounds.
-    q.facts.0.resize(facts, None);
-    q.actor.attributes.resize(attributes, None);
-    q.now = now;
-    q.actor.role = role as u16;
+    q.facts.0.clear();
+    q.facts
+        .0
+        .extend((0..program.facts.len()).map(|slot| values.fact(slot as Slot)));
+    q.actor.attributes.clear();
+    q.actor
+        .attributes
+        .extend((0..program.attributes.len()).map(|i| values.attribute(i as u16)));
+    q.actor.role = row.role;
     q.actor.id = None;
-    let fact_row = &row[HEADER..HEADER + facts];
-    for ((fact, &n), out) in program.facts.iter().zip(fact_row).zip(&mut q.facts.0) {
-        *out = if n.is_nan() {
-            match &fact.default {
-                Some(d) => Some(d.clone()),
-                None if fact.optional => None,
-                None => return false,
-            }
-        } else {
-            match value(program, &fact.ty, n) {
-                Some(v) => Some(v),
-                None => return false,
-            }
-        };
-    }
-    let attribute_row = &row[HEADER + facts..];
-    if !read_declared(
-        program,
-        &program.attributes,
-        attribute_row,
-        &mut q.actor.attributes,
-    ) {
-        return false;
-    }
-    let declared = &program.actions[action].params;
-    let param_row = &row[HEADER + facts + attributes..];
-    if param_row.len() < declared.len() {
-        return false;
-    }
-    into.action = action as u16;
+    q.now = row.now;
+    into.action = row.action;
     into.params.clear();
-    into.params.resize(declared.len(), None);
-    read_declared(program, declared, param_row, &mut into.params)
-}
-
-/// Attributes or parameters: absent ones are `None`.
-fn read_declared(
-    program: &Program,
-    declared: &[Param],
-    row: &[f64],
-    into: &mut [Option<Val>],
-) -> bool {
-    for ((param, n), out) in declared.iter().zip(row).zip(into.iter_mut()) {
-        *out = if n.is_nan() {
-            None
-        } else {
-            match value(program, &param.ty, *n) {
-                Some(v) => Some(v),
-                None => return false,
-            }
-        };
-    }
-    true
+    into.params
+        .extend((0..values.action.params.len()).map(|i| values.param(i as u8)));
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::choose::{choose, Choice};
 use super::condition::Env;
 use super::input::Question;
+use super::values::{Asked, Values};
 use crate::api::Outcome;
 use crate::compile::program::{Alternative, Effect, Operand, Program, Rule, Val};
 use crate::time::Timestamp;
@@ -57,16 +58,44 @@ pub struct Verdict {
     pub missing_param: bool,
 }
 
-pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
+impl Prepared {
+    /// The values conditions read.
+    pub(crate) fn values(&self) -> Asked<'_> {
+        Asked {
+            facts: &self.question.facts,
+            actor: &self.question.actor,
+            params: &self.params,
+        }
+    }
+}
+
+/// The verdict of a prepared question.
+pub(crate) fn of_prepared(program: &Program, prepared: &Prepared) -> Verdict {
     let q = &prepared.question;
-    let action = &program.actions[prepared.action as usize];
+    verdict(
+        program,
+        prepared.action,
+        q.actor.role,
+        q.now,
+        &prepared.values(),
+    )
+}
+
+/// The verdict on `action` asked by `role` at `now`, reading the question's values from `values`.
+pub(crate) fn verdict<V: Values>(
+    program: &Program,
+    action: u16,
+    role: u16,
+    now: Timestamp,
+    values: &V,
+) -> Verdict {
+    let action = &program.actions[action as usize];
     let env = Env {
         program,
         action,
-        facts: &q.facts,
-        actor: &q.actor,
-        params: &prepared.params,
-        now: q.now,
+        role,
+        now,
+        values,
     };
     let chosen = choose(&env, action, None);
     let (outcome, rule) = match chosen.choice {
@@ -75,7 +104,7 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
     };
     let missing_param = match rule {
         Some(index) if outcome != Outcome::Denied => {
-            needs_absent_param(&program.rules[index as usize], &prepared.params)
+            needs_absent_param(&program.rules[index as usize], values)
         }
         _ => false,
     };
@@ -95,7 +124,7 @@ pub(crate) fn verdict(program: &Program, prepared: &Prepared) -> Verdict {
 }
 
 /// Bit `n` set when the `n`-th alternative's condition holds (a list has at most 32).
-fn applying(env: &Env, alternatives: &[Alternative]) -> u32 {
+fn applying<V: Values>(env: &Env<V>, alternatives: &[Alternative]) -> u32 {
     let mut mask = 0;
     for (n, a) in alternatives.iter().take(32).enumerate() {
         if env.admits(a.when.as_ref()) {
@@ -108,8 +137,8 @@ fn applying(env: &Env, alternatives: &[Alternative]) -> u32 {
 /// Whether the rule requires, or an effect reads, a parameter that is absent. Effects whose guard
 /// is false would not read it; reporting them too only sends the caller to the full decision,
 /// which tells the two apart.
-fn needs_absent_param(rule: &Rule, params: &[Option<Val>]) -> bool {
-    let absent = |i: u8| params.get(i as usize).is_none_or(Option::is_none);
+fn needs_absent_param(rule: &Rule, values: &impl Values) -> bool {
+    let absent = |i: u8| values.param(i).is_none();
     let reads_absent = |op: &Operand| matches!(op, Operand::Param(i) if absent(*i));
     rule.requires.iter().any(|&p| absent(p))
         || rule.effects.iter().any(|(effect, _)| match effect {

@@ -15,8 +15,8 @@ pub struct Timestamp(i64);
 
 /// The earliest and latest instants accepted (years 1 to 9999), so that every computation on them
 /// stays inside chrono's range.
-const MIN_MILLIS: i64 = -62_135_596_800_000;
-const MAX_MILLIS: i64 = 253_402_300_799_999;
+pub(crate) const MIN_MILLIS: i64 = -62_135_596_800_000;
+pub(crate) const MAX_MILLIS: i64 = 253_402_300_799_999;
 
 impl Timestamp {
     /// An instant from epoch milliseconds (clamped to years 1..=9999).
@@ -33,10 +33,7 @@ impl Timestamp {
     ///
     /// Returns `None` for text without an offset or outside years 1..=9999.
     pub fn parse(text: &str) -> Option<Self> {
-        let ms = super::text::parse_instant(text)?;
-        (MIN_MILLIS..=MAX_MILLIS)
-            .contains(&ms)
-            .then_some(Timestamp(ms))
+        Self::from_millis_checked(super::text::parse_instant(text)?)
     }
 
     /// An instant from epoch milliseconds, or `None` outside the years 1 to 9999.

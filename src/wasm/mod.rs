@@ -13,8 +13,6 @@ fn thrown(error: &crate::Error) -> JsValue {
 #[wasm_bindgen(js_name = WasmPolicy)]
 pub struct WasmPolicy {
     inner: Policy,
-    /// The question rows are read into, reused.
-    question: crate::Prepared,
     /// Question rows, then verdicts: the SDK writes and reads them through a `Float64Array`.
     numbers: Vec<f64>,
 }
@@ -22,7 +20,6 @@ pub struct WasmPolicy {
 impl WasmPolicy {
     fn new(inner: Policy) -> WasmPolicy {
         WasmPolicy {
-            question: inner.blank_question(),
             inner,
             numbers: Vec::new(),
         }
@@ -86,7 +83,7 @@ impl WasmPolicy {
             return 0;
         }
         let (rows, out) = self.numbers[..end].split_at_mut(split);
-        ffi::verdict_rows(&self.inner, &mut self.question, rows, out)
+        ffi::verdict_rows(&self.inner, rows, out)
     }
 
     /// A JSON summary of the policy.

@@ -1,0 +1,171 @@
+//! The row path reads a question exactly as the JSON reader does: a row of arbitrary numbers is
+//! refused where its JSON form would be refused, and otherwise gets the verdict of that JSON
+//! form, for every built-in policy, the sample and the benchmark's policy.
+
+use ordergate::api::{Layout, SlotKind, SlotLayout};
+use ordergate::Policy;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use std::sync::OnceLock;
+
+/// Loaded once: cases pick one by index.
+fn policies() -> &'static [Policy] {
+    static ALL: OnceLock<Vec<Policy>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<Policy> = ordergate::builtin_names()
+            .into_iter()
+            .map(|name| ordergate::builtin(name).unwrap())
+            .collect();
+        for text in [
+            include_str!("../examples/policies/sample-marketplace.json"),
+            include_str!("../bench/policies/ordergate.json"),
+        ] {
+            all.push(Policy::from_json(text).unwrap());
+        }
+        all
+    })
+}
+
+/// Numbers around every edge the JSON reader draws: absent, whole and fractional, signed zero,
+/// the ends of the status, counter, money, number and timestamp ranges, and beyond them.
+fn number() -> impl Strategy<Value = f64> {
+    let edges = [
+        f64::NAN,
+        0.0,
+        -0.0,
+        1.0,
+        2.0,
+        0.5,
+        -1.0,
+        1e15,
+        f64::from_bits(1e15f64.to_bits() - 1),
+        -1e15,
+        9_007_199_254_740_991.0,
+        9_007_199_254_740_992.0,
+        -9_007_199_254_740_991.0,
+        -62_135_596_800_000.0,
+        -62_135_596_800_001.0,
+        253_402_300_799_999.0,
+        253_402_300_800_000.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1_772_420_400_000.0,
+        1_772_420_400_000.5,
+    ];
+    prop_oneof![
+        4 => Just(f64::NAN),
+        4 => (0u8..12).prop_map(f64::from),
+        3 => prop::sample::select(edges.to_vec()),
+        2 => (0i64..(20 * 86_400_000)).prop_map(|d| (1_772_420_400_000 + d) as f64),
+        1 => any::<f64>(),
+    ]
+}
+
+/// A number as a JavaScript caller's JSON would carry it: whole numbers as integers.
+fn json_number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
+        json!(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// The JSON form of one present value of a slot; `None` when JSON cannot carry the number.
+fn slot_json(kind: SlotKind, values: &[String], n: f64) -> Option<Value> {
+    if !n.is_finite() {
+        return None;
+    }
+    Some(match kind {
+        SlotKind::Boolean if n == 0.0 || n == 1.0 => json!(n == 1.0),
+        SlotKind::Status if n >= 0.0 && n.fract() == 0.0 && (n as usize) < values.len() => {
+            json!(values[n as usize])
+        }
+        _ => json_number(n),
+    })
+}
+
+/// The request a row stands for; `None` when JSON cannot say it (the row must then be refused).
+fn request(layout: &Layout, row: &[f64]) -> Option<Value> {
+    let whole_index = |n: f64, len: usize| {
+        (n >= 0.0 && n.fract() == 0.0 && (n as usize) < len).then_some(n as usize)
+    };
+    let action = &layout.actions[whole_index(row[0], layout.actions.len())?];
+    let role = &layout.roles[whole_index(row[1], layout.roles.len())?];
+    let now = row[2];
+    if !now.is_finite() {
+        return None;
+    }
+    let mut at = 3;
+    let mut named = |slots: &[SlotLayout]| -> Option<Map<String, Value>> {
+        let mut map = Map::new();
+        for slot in slots {
+            let n = row[at];
+            at += 1;
+            if !n.is_nan() {
+                map.insert(slot.name.clone(), slot_json(slot.kind, &slot.values, n)?);
+            }
+        }
+        Some(map)
+    };
+    let facts = named(&layout.facts)?;
+    let attributes = named(&layout.attributes)?;
+    let params = named(&action.params)?;
+    Some(json!({
+        "facts": facts,
+        "actor": {"role": role, "attributes": attributes},
+        "action": action.name,
+        "params": params,
+        "now": json_number(now),
+    }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_row_is_read_exactly_as_its_json(which in 0usize..64, numbers in prop::collection::vec((number(), prop::bool::weighted(0.8)), 40), action in 0u8..8, role in 0u8..8) {
+        let policies = policies();
+        let policy = &policies[which % policies.len()];
+        let layout = policy.layout();
+        let mut row: Vec<f64> = numbers.iter().map(|(n, _)| *n).collect();
+        row.resize(layout.row_length, f64::NAN);
+        // Mostly valid headers, so that the values behind them are reached.
+        row[0] = f64::from(action % layout.actions.len() as u8);
+        row[1] = f64::from(role % layout.roles.len() as u8);
+        if row[2].is_nan() {
+            row[2] = 1_772_420_400_000.0;
+        }
+        // Most statuses, booleans and texts tamed (a valid index, 0 or 1, absent), so that rows
+        // with several of them are still accepted often enough to compare verdicts.
+        let action_params = &layout.actions[usize::from(action) % layout.actions.len()].params;
+        let slots = layout.facts.iter().chain(&layout.attributes).chain(action_params);
+        for ((n, slot), (_, tame)) in row[3..].iter_mut().zip(slots).zip(&numbers) {
+            let k = if n.is_finite() { n.abs() as usize } else { 0 };
+            match slot.kind {
+                SlotKind::Status if *tame => *n = (k % slot.values.len().max(1)) as f64,
+                SlotKind::Boolean if *tame => *n = (k % 2) as f64,
+                SlotKind::String if *tame => *n = f64::NAN,
+                _ => {}
+            }
+        }
+        let from_row = policy.verdict_of_row(&row);
+        let mut question = policy.blank_question();
+        prop_assert_eq!(policy.read_row(&row, &mut question), from_row.is_some());
+        match request(&layout, &row).map(|r| policy.prepare(&r)) {
+            Some(Ok(prepared)) => {
+                prop_assert_eq!(from_row, Some(policy.verdict(&prepared)));
+                prop_assert_eq!(Some(policy.verdict(&question)), from_row);
+            }
+            Some(Err(e)) => prop_assert!(from_row.is_none(), "JSON refused ({e}) what the row accepted: {row:?}"),
+            None => prop_assert!(from_row.is_none(), "the row carried what JSON cannot: {row:?}"),
+        }
+    }
+
+    #[test]
+    fn a_short_or_garbled_row_is_refused_without_panicking(which in 0usize..64, row in prop::collection::vec(any::<f64>(), 0..40)) {
+        let policies = policies();
+        let policy = &policies[which % policies.len()];
+        let mut question = policy.blank_question();
+        prop_assert_eq!(policy.verdict_of_row(&row).is_some(), policy.read_row(&row, &mut question));
+    }
+}
