@@ -74,7 +74,7 @@ impl<V: Values> Env<'_, V> {
             Cond::Any(items) => items.iter().any(|c| self.eval(c, next)),
             Cond::Not(inner) => !self.eval(inner, next),
             Cond::In { slot, mask } => {
-                matches!(self.fact(*slot), Some(Val::Status(s)) if mask & (1u128 << s) != 0)
+                matches!(self.fact(*slot), Some(Val::Status(s)) if has_bit(*mask, s))
             }
             Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
             Cond::Present(slot) => self.fact(*slot).is_some(),
@@ -127,7 +127,7 @@ impl<V: Values> Env<'_, V> {
                 };
                 let domain = &self.program.domains[d as usize];
                 let listed: Vec<&str> = (0..domain.ids.len())
-                    .filter(|b| mask & (1u128 << b) != 0)
+                    .filter(|&b| has_bit(*mask, b as u8))
                     .map(|b| domain.ids[b].as_str())
                     .collect();
                 match self.fact(*slot) {
@@ -209,6 +209,19 @@ impl<V: Values> Env<'_, V> {
             }
         }
     }
+}
+
+/// Whether bit `n` of `mask` is set. A shift of a `u128` by a variable amount is a library call in
+/// WebAssembly (`__ashlti3`); shifting one 64-bit half is an instruction (measured: 113 against
+/// 118 ns per row in the module).
+#[inline]
+fn has_bit(mask: u128, n: u8) -> bool {
+    let half = match n {
+        0..=63 => mask as u64,
+        64..=127 => (mask >> 64) as u64,
+        _ => return false,
+    };
+    (half >> (n & 63)) & 1 == 1
 }
 
 fn holds(op: CompareOp, o: Ordering) -> bool {

@@ -133,7 +133,11 @@ fn is_whole(n: f64) -> bool {
     if cfg!(target_arch = "wasm32") {
         n.trunc() == n
     } else {
-        (n as i64) as f64 == n
+        // Adding 2^52 rounds away any fraction of a smaller magnitude; from 2^52 on, every
+        // number is whole.
+        const TWO_52: f64 = 4_503_599_627_370_496.0;
+        let a = n.abs();
+        (a >= TWO_52) | ((a + TWO_52) - TWO_52 == a)
     }
 }
 
