@@ -142,7 +142,7 @@ impl Policy {
         })
     }
 
-    /// How to write questions as numbers for [`Policy::read_row`], and how to name a verdict's
+    /// How to write questions as numbers for [`Policy::verdict_of_row`], and how to name a verdict's
     /// indexes: what the TypeScript SDK's fast path reads once per policy.
     pub fn layout(&self) -> Layout {
         numbers::layout(&self.program)
@@ -153,40 +153,11 @@ impl Policy {
         self.program.row_length
     }
 
-    /// A question to fill again and again with [`Policy::read_row`].
-    pub fn blank_question(&self) -> Prepared {
-        numbers::blank(&self.program)
-    }
-
-    /// Fills `question` from a row of numbers written as [`Policy::layout`] describes. `false`
-    /// when the row holds what only JSON can carry or what JSON input would refuse (a missing
-    /// required fact, an out-of-range value): ask [`Policy::decide`], which answers or says why.
-    ///
-    /// ```
-    /// let policy = ordergate::builtin("dropi").unwrap();
-    /// let layout = policy.layout();
-    /// let mut row = vec![f64::NAN; layout.row_length];
-    /// row[0] = layout.actions.iter().position(|a| a.name == "cancel").unwrap() as f64;
-    /// row[1] = layout.roles.iter().position(|r| r == "dropshipper").unwrap() as f64;
-    /// row[2] = 1_772_463_600_000.0;
-    /// row[3] = layout.facts[0].values.iter().position(|v| v == "pendiente").unwrap() as f64;
-    /// let mut question = policy.blank_question();
-    /// assert!(policy.read_row(&row, &mut question));
-    /// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Allowed);
-    /// ```
-    pub fn read_row(&self, row: &[f64], question: &mut Prepared) -> bool {
-        match numbers::check_row(&self.program, &self.rows, row) {
-            Some(checked) => {
-                numbers::fill(&self.program, &checked, question);
-                true
-            }
-            None => false,
-        }
-    }
-
     /// The verdict of a row of numbers written as [`Policy::layout`] describes, read in place:
-    /// what [`Policy::read_row`] then [`Policy::verdict`] give, without filling a question.
-    /// `None` when [`Policy::read_row`] would refuse the row.
+    /// the verdict [`Policy::prepare`] then [`Policy::verdict`] give for the same request in JSON.
+    /// `None` when the row holds what only JSON can carry or what JSON input would refuse (a
+    /// missing required fact, an out-of-range value): ask [`Policy::decide`], which answers or
+    /// says why.
     ///
     /// ```
     /// let policy = ordergate::builtin("dropi").unwrap();

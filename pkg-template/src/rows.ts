@@ -86,7 +86,7 @@ function valueCode(slot: SlotLayout, target: string): string {
     case "boolean":
       return `if (v === true) ${target} = 1; else if (v === false) ${target} = 0; else return false;`;
     case "status":
-      return `switch (v) { ${slot.values.map((id, i) => `case ${JSON.stringify(id)}: ${target} = ${i}; break;`).join(" ")} default: return false; }`;
+      return indexCode("v", slot.values, target);
     case "string":
       return "return false;";
     default:

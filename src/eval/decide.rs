@@ -5,7 +5,7 @@ use super::choose::{choose, Choice};
 use super::condition::Env;
 use super::input::{FactValues, Question};
 use super::json::{label, message, val_to_json};
-use super::values::Asked;
+use super::values::{Asked, Values};
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceStep};
 use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Program, Rule, Val};
 use crate::error::{Code, Error};
@@ -53,10 +53,6 @@ impl Decider<'_> {
         };
         let mut trace = Vec::new();
         let chosen = choose(&env, action, Some(&mut trace));
-        let valid_until = chosen
-            .next
-            .0
-            .map(|t| t.offset(-1).format_in(program.calendar.zone()));
         let reason = chosen.reason(program, action);
         let offered = chosen.offered(program, action);
         let mut d = match chosen.choice {
@@ -69,9 +65,11 @@ impl Decider<'_> {
                 self.denial(action, reason, None, offered, &env, trace)
             }
         };
-        if chosen.choice != Choice::LimitReached {
-            d.valid_until = valid_until;
-        }
+        // A reached limit is decided before any window is consulted: no instant then.
+        d.valid_until = chosen
+            .next
+            .0
+            .map(|t| t.offset(-1).format_in(program.calendar.zone()));
         d.remaining_chances = chosen.remaining;
         Ok(d)
     }
@@ -204,13 +202,7 @@ impl Decider<'_> {
         for &p in &rule.requires {
             let param = &action.params[p as usize];
             d.requires.push(param.name.clone());
-            if mode == Mode::Decide
-                && env
-                    .values
-                    .params
-                    .get(p as usize)
-                    .is_none_or(Option::is_none)
-            {
+            if mode == Mode::Decide && env.values.param(p).is_none() {
                 return Err(Error::input(
                     Code::MissingParam,
                     key_path("$.params", &param.name),

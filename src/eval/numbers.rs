@@ -4,9 +4,7 @@
 //! which gives the same answer or the precise error. Conditions then read the row's numbers
 //! directly ([`RowValues`]): nothing is copied into a question.
 
-use super::input::{ActorInput, FactValues, Question};
 use super::values::Values;
-use super::verdict::Prepared;
 use crate::api::{self, ActionLayout, AlternativeLayout, Layout, RuleLayout, SlotKind, SlotLayout};
 use crate::compile::program::{
     Action, Alternative, AlternativeKind, Param, Program, Slot, Ty, Val, ROW_HEADER as HEADER,
@@ -343,65 +341,4 @@ pub(crate) fn check_row<'a>(
             params,
         },
     })
-}
-
-/// A blank question to fill from rows.
-pub(crate) fn blank(program: &Program) -> Prepared {
-    Prepared {
-        question: Question {
-            facts: FactValues(vec![None; program.facts.len()]),
-            actor: ActorInput {
-                role: 0,
-                id: None,
-                attributes: vec![None; program.attributes.len()],
-            },
-            now: Timestamp::from_millis(0),
-            language: 0,
-        },
-        action: 0,
-        params: Vec::with_capacity(max_params(program)),
-    }
-}
-
-/// Reads one checked row into `into` (a question blanked by another policy is reshaped).
-pub(crate) fn fill(program: &Program, row: &Row, into: &mut Prepared) {
-    let values = &row.values;
-    let q = &mut into.question;
-    q.facts.0.clear();
-    q.facts
-        .0
-        .extend((0..program.facts.len()).map(|slot| values.fact(slot as Slot)));
-    q.actor.attributes.clear();
-    q.actor
-        .attributes
-        .extend((0..program.attributes.len()).map(|i| values.attribute(i as u16)));
-    q.actor.role = row.role;
-    q.actor.id = None;
-    q.now = row.now;
-    into.action = row.action;
-    into.params.clear();
-    into.params
-        .extend((0..values.action.params.len()).map(|i| values.param(i as u8)));
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_question_blanked_by_another_policy_is_reshaped_not_indexed_out_of_bounds() {
-        let (Ok(small), Ok(large)) = (crate::builtin("dropi"), crate::builtin("akulaku")) else {
-            panic!("built-in policies load");
-        };
-        let mut question = small.blank_question();
-        let mut row = vec![f64::NAN; large.layout_row_length()];
-        row[..3].copy_from_slice(&[0.0, 0.0, 1_772_463_600_000.0]);
-        // Akulaku's first facts are statuses with no default: absent, the row is refused.
-        assert!(!large.read_row(&row, &mut question));
-        for (i, fact) in large.layout().facts.iter().enumerate() {
-            if fact.kind != crate::api::SlotKind::String {
-                row[3 + i] = 0.0;
-            }
-        }
-        assert!(large.read_row(&row, &mut question));
-        let _ = large.verdict(&question);
-    }
 }

@@ -36,6 +36,15 @@ impl Prepared {
     pub fn set_now(&mut self, now: Timestamp) {
         self.question.now = now;
     }
+
+    /// The values conditions read.
+    pub(crate) fn values(&self) -> Asked<'_> {
+        Asked {
+            facts: &self.question.facts,
+            actor: &self.question.actor,
+            params: &self.params,
+        }
+    }
 }
 
 /// The answer without its texts: what a hot loop or a batch needs.
@@ -56,17 +65,6 @@ pub struct Verdict {
     pub alternatives: u32,
     /// `decide` would refuse this question: the deciding rule needs a parameter that was not given.
     pub missing_param: bool,
-}
-
-impl Prepared {
-    /// The values conditions read.
-    pub(crate) fn values(&self) -> Asked<'_> {
-        Asked {
-            facts: &self.question.facts,
-            actor: &self.question.actor,
-            params: &self.params,
-        }
-    }
 }
 
 /// The verdict of a prepared question.
@@ -108,14 +106,11 @@ pub(crate) fn verdict<V: Values>(
         }
         _ => false,
     };
-    let valid_until = match chosen.choice {
-        Choice::LimitReached => None,
-        _ => chosen.next.0.map(|t| t.offset(-1)),
-    };
     Verdict {
         outcome,
         rule,
-        valid_until,
+        // A reached limit is decided before any window is consulted: no instant then.
+        valid_until: chosen.next.0.map(|t| t.offset(-1)),
         remaining_chances: chosen.remaining,
         reason: chosen.reason(program, action),
         alternatives: applying(&env, chosen.offered(program, action)),

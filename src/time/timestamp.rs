@@ -45,10 +45,7 @@ impl Timestamp {
 
     /// Reads epoch milliseconds given as a JSON number; fractions and unsafe integers are refused.
     pub fn from_json_number(n: &serde_json::Number) -> Option<Self> {
-        let ms = n.as_i64()?;
-        (MIN_MILLIS..=MAX_MILLIS)
-            .contains(&ms)
-            .then_some(Timestamp(ms))
+        Self::from_millis_checked(n.as_i64()?)
     }
 
     /// The instant as a UTC date-time.

@@ -37,7 +37,7 @@ target: string,
 code: string, };
 
 /**
- * How a question is written as numbers for [`crate::Policy::read_row`], and how to name
+ * How a question is written as numbers for [`crate::Policy::verdict_of_row`], and how to name
  * the indexes a verdict answers with. The TypeScript SDK reads it once per policy, encodes plain
  * request objects into a reused `Float64Array` and decides without crossing the boundary as text.
  *
