@@ -233,9 +233,12 @@ pub(crate) fn row_checks(program: &Program) -> RowChecks {
     }
 }
 
-/// A checked present number as the value it stands for; text never reaches here.
+/// A checked number as the value it stands for; NaN is absent. Text never reaches here.
 #[inline(always)]
 fn checked_value(ty: &Ty, n: f64) -> Option<Val> {
+    if n.is_nan() {
+        return None;
+    }
     Some(match ty {
         Ty::Boolean => Val::Bool(n == 1.0),
         Ty::Counter => Val::Int(n as i64),
@@ -271,23 +274,13 @@ impl Values for RowValues<'_> {
     #[inline]
     fn param(&self, index: u8) -> Option<Val> {
         let param = self.action.params.get(index as usize)?;
-        let n = *self.params.get(index as usize)?;
-        if n.is_nan() {
-            None
-        } else {
-            checked_value(&param.ty, n)
-        }
+        checked_value(&param.ty, *self.params.get(index as usize)?)
     }
 
     #[inline]
     fn attribute(&self, index: u16) -> Option<Val> {
         let attribute = self.program.attributes.get(index as usize)?;
-        let n = *self.attributes.get(index as usize)?;
-        if n.is_nan() {
-            None
-        } else {
-            checked_value(&attribute.ty, n)
-        }
+        checked_value(&attribute.ty, *self.attributes.get(index as usize)?)
     }
 
     fn actor_id(&self) -> Option<Val> {
