@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Policy, OrdergateError } from "ordergate";
+import { Policy, OrdergateError, memoryBytes } from "ordergate";
 import { parseGenerated } from "./vectors.mjs";
 
 const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
@@ -145,6 +145,27 @@ test("rows carry numbers, booleans, statuses and epoch ms without JSON", () => {
   assert.deepEqual(policy.verdict(request), expected);
   assert.equal(policy.verdict(request).validUntil, 1_772_420_400_000 + 86_400_000);
   assert.equal(policy.verdicts([request, request]).get(1).outcome, "allowed");
+});
+
+test("after the module memory grows, a verdict still takes the row path and reads the new memory", () => {
+  const policy = Policy.fromJson(readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8"));
+  const request = {
+    facts: { logistics_status: "to_pickup", payment_method: "cod", payment_status: "unpaid", shipped_at: null, courier_changes_used: 0, refund_amount: 0, seller_balance: 0, in_sale: false },
+    actor: { role: "supplier" },
+    action: "cancel",
+    now: 1_772_420_400_000,
+  };
+  const expected = expectedVerdict(policy.decide(request));
+  assert.deepEqual(policy.verdict(request), expected);
+  const before = memoryBytes();
+  const held = [];
+  while (memoryBytes() === before) held.push(Policy.builtin("akulaku"));
+  policy.decide = () => {
+    throw new Error("the row path asked through JSON");
+  };
+  assert.deepEqual(policy.verdict(request), expected);
+  assert.deepEqual(policy.verdict({ ...request, actor: { role: "buyer" } }).outcome, "denied");
+  held.forEach((p) => p.free());
 });
 
 test("a batch names the failing request in the error path", () => {

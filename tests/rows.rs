@@ -1,12 +1,17 @@
 //! The row path reads a question exactly as the JSON reader does: a row of arbitrary numbers is
 //! refused where its JSON form would be refused, and otherwise gets the verdict of that JSON
-//! form, for every built-in policy, the sample and the benchmark's policy.
+//! form, for every built-in policy, the sample, the benchmark's policy and a policy with one action
+//! per kind of condition (tests/policies/every-condition.json), which the row path answers with
+//! conditions flattened over the row's numbers and the JSON path with the general evaluator.
 
 use ordergate::api::{Layout, SlotKind, SlotLayout};
 use ordergate::Policy;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
+
+/// One action per kind of condition, over every type, with defaults and absent values.
+const EVERY_CONDITION: &str = include_str!("policies/every-condition.json");
 
 /// Loaded once: cases pick one by index.
 fn policies() -> &'static [Policy] {
@@ -19,6 +24,8 @@ fn policies() -> &'static [Policy] {
         for text in [
             include_str!("../examples/policies/sample-marketplace.json"),
             include_str!("../bench/policies/ordergate.json"),
+            // Last: the test of every kind of condition takes it from there.
+            EVERY_CONDITION,
         ] {
             all.push(Policy::from_json(text).unwrap());
         }
@@ -176,5 +183,33 @@ proptest! {
         } else {
             let _ = policy.verdict_of_row(&row);
         }
+    }
+
+    /// Rows a policy accepts, every value valid for its slot and often absent, around the edges
+    /// conditions draw (equal values, a window's end and 1 ms either side, working days), so that
+    /// each action of the policy with one kind of condition per action decides on the row.
+    #[test]
+    fn every_kind_of_condition_answers_on_a_row_as_in_json(action in 0usize..64, values in prop::collection::vec((0u8..8, 0i64..40, -2i64..3), 24), now in (0i64..44, -2i64..3)) {
+        let policy = policies().last().unwrap();
+        let layout = policy.layout();
+        const BASE: i64 = 1_772_420_400_000; // Monday 2026-03-02 10:00 in Jakarta
+        let action = action % layout.actions.len();
+        let slots = layout.facts.iter().chain(&layout.attributes).chain(&layout.actions[action].params);
+        const HALF_DAY: i64 = 12 * 3_600_000;
+        let mut row = vec![action as f64, 0.0, (BASE + now.0 * HALF_DAY + now.1) as f64];
+        for (slot, &(pick, half_days, millis)) in slots.zip(&values) {
+            row.push(match (pick, slot.kind) {
+                (0 | 1, _) | (_, SlotKind::String) => f64::NAN,
+                (_, SlotKind::Status) => f64::from(pick) % slot.values.len() as f64,
+                (_, SlotKind::Boolean) => f64::from(pick % 2),
+                (_, SlotKind::Number) => f64::from(pick) / 2.0 - 0.5,
+                (_, SlotKind::Timestamp) => (BASE + half_days * HALF_DAY + millis) as f64,
+                _ => f64::from(pick - 2),
+            });
+        }
+        row.resize(layout.row_length, f64::NAN);
+        let request = request(&layout, &row).unwrap();
+        let from_json = policy.verdict(&policy.prepare(&request).unwrap());
+        prop_assert_eq!(policy.verdict_of_row(&row), Some(from_json));
     }
 }

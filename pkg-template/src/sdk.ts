@@ -107,9 +107,9 @@ export class Policy {
     return at;
   }
 
-  /** A view of the module memory; a grown memory detaches the old one. */
-  #view(): Float64Array {
-    if (this.#numbers.byteLength === 0 && memory !== undefined) this.#numbers = new Float64Array(memory.buffer);
+  /** A view of the module memory; a grown memory detaches the old one. With `stale`, a new view. */
+  #view(stale = false): Float64Array {
+    if ((stale || this.#numbers.byteLength === 0) && memory !== undefined) this.#numbers = new Float64Array(memory.buffer);
     return this.#numbers;
   }
 
@@ -150,13 +150,22 @@ export class Policy {
    * ```
    */
   verdict(request: DecideRequest): Verdict {
-    let numbers = this.#view();
-    const at = this.#row;
-    if (this.#codec.encode(request, numbers, at)) {
+    // No check that the memory view is current (it costs more than deciding): a grown memory
+    // detaches the view, whose writes are then dropped and whose reads are undefined, so a stale
+    // view shows as an undefined outcome, and the request is written again through a new view.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const numbers = this.#numbers;
+      const at = this.#row;
+      if (!this.#codec.encode(request, numbers, at)) break;
       this.#inner.verdicts(1);
-      numbers = this.#view();
-      const verdict = this.#codec.verdict(numbers, at + this.#codec.rowLength, numbers[at] as number);
+      const verdictAt = at + this.#codec.rowLength;
+      if (numbers[verdictAt] === undefined) {
+        this.#view(true);
+        continue;
+      }
+      const verdict = this.#codec.verdict(numbers, verdictAt, numbers[at] as number);
       if (verdict !== undefined) return verdict;
+      break;
     }
     return verdictOf(this.decide(request));
   }
