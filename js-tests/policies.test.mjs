@@ -17,6 +17,15 @@ test("dropi and the French back office are embedded", () => {
   assert.match(dropi.hash, /^sha256:[0-9a-f]{64}$/);
 });
 
+test("a policy's id, version and hash (computed when first read) are those its summary and decisions carry", () => {
+  const fresh = Policy.builtin("dropi");
+  const summary = fresh.describe();
+  const stamp = { id: fresh.id, version: fresh.version, hash: fresh.hash };
+  assert.deepEqual(stamp, { id: summary.id, version: summary.version, hash: summary.hash });
+  assert.deepEqual(cancel("pendiente", "dropshipper").policy, stamp);
+  assert.equal(fresh.hash, dropi.hash);
+});
+
 test("dropi: por confirmar and pendiente, the dropshipper may cancel", () => {
   for (const status of ["por_confirmar", "pendiente"]) {
     const d = cancel(status, "dropshipper");

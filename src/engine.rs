@@ -9,6 +9,7 @@ use crate::eval::{apply, input, json, numbers};
 use crate::policy::{limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
 
 /// A policy, validated and compiled, ready to decide.
 ///
@@ -33,7 +34,10 @@ pub struct Policy {
     /// How the numbers of a question row are checked.
     rows: numbers::RowChecks,
     document: Document,
-    stamp: PolicyStamp,
+    /// The policy's canonical JSON (keys sorted, no spaces), hashed when first asked: hashing is
+    /// a tenth of a cold load in WebAssembly, and a verdict never needs it.
+    canonical: String,
+    stamp: OnceLock<PolicyStamp>,
 }
 
 impl Policy {
@@ -64,21 +68,12 @@ impl Policy {
             (Some(document), Some(program)) if reader.issues.is_empty() => {
                 let mut canonical = String::new();
                 write_canonical(value, &mut canonical);
-                let digest = Sha256::digest(canonical.as_bytes());
-                let hash = digest.iter().fold(String::from("sha256:"), |mut s, b| {
-                    s.push_str(&format!("{b:02x}"));
-                    s
-                });
-                let stamp = PolicyStamp {
-                    id: document.id.clone(),
-                    version: document.version.clone(),
-                    hash,
-                };
                 Ok(Policy {
                     rows: numbers::row_checks(&program),
                     program,
                     document,
-                    stamp,
+                    canonical,
+                    stamp: OnceLock::new(),
                 })
             }
             _ => Err(Error::InvalidPolicy(reader.issues)),
@@ -87,17 +82,32 @@ impl Policy {
 
     /// The policy's id.
     pub fn id(&self) -> &str {
-        &self.stamp.id
+        &self.document.id
     }
 
     /// The version the policy declares.
     pub fn version(&self) -> &str {
-        &self.stamp.version
+        &self.document.version
     }
 
     /// `sha256:` and the hash of the policy's canonical JSON (keys sorted, no spaces).
+    ///
+    /// ```
+    /// let policy = ordergate::builtin("dropi").unwrap();
+    /// assert!(policy.hash().starts_with("sha256:"));
+    /// assert_eq!(policy.hash().len(), "sha256:".len() + 64);
+    /// ```
     pub fn hash(&self) -> &str {
-        &self.stamp.hash
+        &self.stamp().hash
+    }
+
+    /// What every decision carries to name the policy.
+    fn stamp(&self) -> &PolicyStamp {
+        self.stamp.get_or_init(|| PolicyStamp {
+            id: self.document.id.clone(),
+            version: self.document.version.clone(),
+            hash: sha256_hex(&self.canonical),
+        })
     }
 
     /// The document as loaded (names, labels, rules), for tools such as documentation generators.
@@ -110,7 +120,7 @@ impl Policy {
         let prepared = self.prepare(request)?;
         let decider = Decider {
             program: &self.program,
-            stamp: &self.stamp,
+            stamp: self.stamp(),
             question: &prepared.question,
         };
         decider.decide(prepared.action, &prepared.params, Mode::Decide)
@@ -203,7 +213,7 @@ impl Policy {
         let question = input::question(&self.program, request, &[])?;
         let decider = Decider {
             program: &self.program,
-            stamp: &self.stamp,
+            stamp: self.stamp(),
             question: &question,
         };
         (0..self.program.actions.len())
@@ -217,9 +227,22 @@ impl Policy {
     /// The facts after a decision taken on them: every declared fact, in declaration order.
     pub fn apply(&self, facts: &Value, decision: &Decision) -> Result<Value, Error> {
         let mut values = input::facts(&self.program, facts, "$.facts")?;
-        apply::apply(&self.program, &self.stamp, &mut values, decision)?;
+        apply::apply(&self.program, self.stamp(), &mut values, decision)?;
         Ok(json::facts_to_json(&self.program, &values))
     }
+}
+
+/// `sha256:` and the digest of `text` in lowercase hexadecimal.
+fn sha256_hex(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hash = String::with_capacity(7 + 2 * digest.len());
+    hash.push_str("sha256:");
+    for byte in digest {
+        hash.push(char::from(HEX[usize::from(byte >> 4)]));
+        hash.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    hash
 }
 
 /// A JSON syntax error as an issue, with its line and column.

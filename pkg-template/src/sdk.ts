@@ -86,15 +86,13 @@ export class Policy {
   readonly id: string;
   /** The version the policy declares. */
   readonly version: string;
-  /** `sha256:` and the hash of the policy's canonical JSON. */
-  readonly hash: string;
+  #hash: string | undefined;
 
   private constructor(inner: glue.WasmPolicy) {
     this.#inner = inner;
-    const summary = this.describe();
-    this.id = summary.id;
-    this.version = summary.version;
-    this.hash = summary.hash;
+    // Not `describe()`: its code would be compiled and run at every cold start for two strings.
+    this.id = inner.id();
+    this.version = inner.version();
     this.#codec = new RowCodec(JSON.parse(inner.layout()) as Layout);
     this.#rows(1);
   }
@@ -111,6 +109,12 @@ export class Policy {
   #view(stale = false): Float64Array {
     if ((stale || this.#numbers.byteLength === 0) && memory !== undefined) this.#numbers = new Float64Array(memory.buffer);
     return this.#numbers;
+  }
+
+  /** `sha256:` and the hash of the policy's canonical JSON (computed when first read). */
+  get hash(): string {
+    this.#hash ??= this.#inner.hash();
+    return this.#hash;
   }
 
   /** Validates and compiles a policy from JSON text. Throws an OrdergateError listing every problem. */

@@ -86,6 +86,21 @@ impl WasmPolicy {
         ffi::verdict_rows(&self.inner, rows, out)
     }
 
+    /// The policy's id.
+    pub fn id(&self) -> String {
+        self.inner.id().to_owned()
+    }
+
+    /// The version the policy declares.
+    pub fn version(&self) -> String {
+        self.inner.version().to_owned()
+    }
+
+    /// `sha256:` and the hash of the policy's canonical JSON, computed when first asked.
+    pub fn hash(&self) -> String {
+        self.inner.hash().to_owned()
+    }
+
     /// A JSON summary of the policy.
     pub fn describe(&self) -> String {
         ffi::describe_json(&self.inner)
