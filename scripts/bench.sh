@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of docs/benchmarks.md: builds the package, installs the peers (bench/package-lock.json)
 # and runs every engine on the common workload. Arguments go to bench/run.mjs:
-#   --runs 3  --decisions 1000000  --only baseline,ordergate,json-logic  --write
+#   --runs 3  --decisions 1000000  --cold-runs 15  --only baseline,ordergate,json-logic  --write
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NPM_CONFIG_LOGLEVEL=error NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false

@@ -6,7 +6,7 @@ use crate::error::{Code, Error, Issue};
 use crate::eval::decide::{Decider, Mode};
 use crate::eval::verdict::{self, Prepared, Verdict};
 use crate::eval::{apply, input, json, numbers};
-use crate::policy::{limits, load, model::Document, reader::Reader};
+use crate::policy::{canonical, limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -67,7 +67,7 @@ impl Policy {
         match (document, program) {
             (Some(document), Some(program)) if reader.issues.is_empty() => {
                 let mut canonical = String::new();
-                write_canonical(value, &mut canonical);
+                canonical::write(value, &mut canonical);
                 Ok(Policy {
                     rows: numbers::row_checks(&program),
                     program,
@@ -252,36 +252,5 @@ pub(crate) fn json_error(e: &serde_json::Error) -> Issue {
         Issue::new(Code::TooDeep, "$", "the JSON nests too deeply")
     } else {
         Issue::new(Code::NotJson, "$", format!("not valid JSON: {text}"))
-    }
-}
-
-/// JSON with object keys sorted and no spaces: the same text for the same content.
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                write_canonical(&map[*k], out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(v, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
     }
 }

@@ -1,6 +1,7 @@
 //! The policy model and its loading from JSON: structure, types and limits. Name resolution and
 //! the checks that need it happen in `compile`.
 
+pub(crate) mod canonical;
 pub(crate) mod conditions;
 pub(crate) mod limits;
 pub(crate) mod load;
