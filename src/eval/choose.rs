@@ -3,10 +3,10 @@
 //! full decision (which records a trace) and the allocation-free verdict (which does not).
 
 use super::condition::{Env, NextChange};
-use super::values::Values;
+use super::values::{ValRef, Values};
 use crate::api::Outcome;
 use crate::api::{TraceResult, TraceStep};
-use crate::compile::program::{Action, Alternative, Otherwise, Program, Val};
+use crate::compile::program::{Action, Alternative, Otherwise, Program};
 
 /// What decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub(crate) fn choose<V: Values>(
 ) -> Chosen {
     let program = env.program;
     let used = action.limit.as_ref().map(|l| match env.fact(l.counter) {
-        Some(Val::Int(n)) => n,
+        Some(ValRef::Int(n)) => n,
         _ => 0,
     });
     let remaining = action

@@ -1,8 +1,8 @@
 //! Evaluates compiled conditions. The fast path answers true or false and notes when time could
 //! change the answer; `explain` says, for the trace, which part made a condition false.
 
-use super::values::Values;
-use crate::compile::program::{Action, Cond, Operand, Program, Ty, Val};
+use super::values::{ValRef, Values};
+use crate::compile::program::{Action, Cond, Operand, Program, Ty};
 use crate::policy::model::{CompareOp, Edge, WindowKind};
 use crate::time::Timestamp;
 use std::cmp::Ordering;
@@ -28,19 +28,19 @@ impl NextChange {
     }
 }
 
-impl<V: Values> Env<'_, V> {
+impl<'a, V: Values> Env<'a, V> {
     /// The value an operand reads.
-    pub fn operand(&self, op: &Operand) -> Option<Val> {
+    pub fn operand<'b>(&'b self, op: &'b Operand) -> Option<ValRef<'b>> {
         match op {
             Operand::Fact(slot) => self.values.fact(*slot),
             Operand::Param(i) => self.values.param(*i),
             Operand::ActorId => self.values.actor_id(),
             Operand::ActorAttr(i) => self.values.attribute(*i),
-            Operand::Const(v) => Some(v.clone()),
+            Operand::Const(v) => Some(v.as_ref()),
         }
     }
 
-    pub fn fact(&self, slot: u16) -> Option<Val> {
+    pub fn fact(&self, slot: u16) -> Option<ValRef<'a>> {
         self.values.fact(slot)
     }
 
@@ -53,7 +53,7 @@ impl<V: Values> Env<'_, V> {
         duration: crate::time::Duration,
         edge: Edge,
     ) -> Option<(bool, Timestamp, Timestamp)> {
-        let Val::Time(since) = self.fact(slot)? else {
+        let ValRef::Time(since) = self.fact(slot)? else {
             return None;
         };
         let end = self.program.calendar.add(since, duration);
@@ -74,12 +74,12 @@ impl<V: Values> Env<'_, V> {
             Cond::Any(items) => items.iter().any(|c| self.eval(c, next)),
             Cond::Not(inner) => !self.eval(inner, next),
             Cond::In { slot, mask } => {
-                matches!(self.fact(*slot), Some(Val::Status(s)) if has_bit(*mask, s))
+                matches!(self.fact(*slot), Some(ValRef::Status(s)) if has_bit(*mask, s))
             }
-            Cond::Is(slot) => matches!(self.fact(*slot), Some(Val::Bool(true))),
+            Cond::Is(slot) => matches!(self.fact(*slot), Some(ValRef::Bool(true))),
             Cond::Present(slot) => self.fact(*slot).is_some(),
             Cond::Compare { op, left, right } => match (self.operand(left), self.operand(right)) {
-                (Some(l), Some(r)) => compare(&l, &r).is_some_and(|o| holds(*op, o)),
+                (Some(l), Some(r)) => compare(l, r).is_some_and(|o| holds(*op, o)),
                 _ => false,
             },
             Cond::Window {
@@ -131,7 +131,7 @@ impl<V: Values> Env<'_, V> {
                     .map(|b| domain.ids[b].as_str())
                     .collect();
                 match self.fact(*slot) {
-                    Some(Val::Status(s)) => format!(
+                    Some(ValRef::Status(s)) => format!(
                         "{path}.in: {} is '{}', not one of [{}]",
                         fact.name,
                         domain.ids[s as usize],
@@ -150,7 +150,7 @@ impl<V: Values> Env<'_, V> {
             ),
             Cond::Compare { op, left, right } => {
                 let show = |o: &Operand| match self.operand(o) {
-                    Some(v) => show_val(&v),
+                    Some(v) => show_val(v),
                     None => "absent".to_owned(),
                 };
                 let name = |o: &Operand| match o {
@@ -236,27 +236,27 @@ fn holds(op: CompareOp, o: Ordering) -> bool {
 }
 
 /// Orders two values of compatible types; counters and numbers compare as numbers.
-fn compare(l: &Val, r: &Val) -> Option<Ordering> {
+fn compare(l: ValRef, r: ValRef) -> Option<Ordering> {
     Some(match (l, r) {
-        (Val::Bool(a), Val::Bool(b)) => a.cmp(b),
-        (Val::Int(a), Val::Int(b)) | (Val::Money(a), Val::Money(b)) => a.cmp(b),
-        (Val::Num(a), Val::Num(b)) => a.partial_cmp(b)?,
-        (Val::Int(a), Val::Num(b)) => (*a as f64).partial_cmp(b)?,
-        (Val::Num(a), Val::Int(b)) => a.partial_cmp(&(*b as f64))?,
-        (Val::Time(a), Val::Time(b)) => a.cmp(b),
-        (Val::Str(a), Val::Str(b)) => a.cmp(b),
-        (Val::Status(a), Val::Status(b)) => a.cmp(b),
+        (ValRef::Bool(a), ValRef::Bool(b)) => a.cmp(&b),
+        (ValRef::Int(a), ValRef::Int(b)) | (ValRef::Money(a), ValRef::Money(b)) => a.cmp(&b),
+        (ValRef::Num(a), ValRef::Num(b)) => a.partial_cmp(&b)?,
+        (ValRef::Int(a), ValRef::Num(b)) => (a as f64).partial_cmp(&b)?,
+        (ValRef::Num(a), ValRef::Int(b)) => a.partial_cmp(&(b as f64))?,
+        (ValRef::Time(a), ValRef::Time(b)) => a.cmp(&b),
+        (ValRef::Str(a), ValRef::Str(b)) => a.cmp(b),
+        (ValRef::Status(a), ValRef::Status(b)) => a.cmp(&b),
         _ => return None,
     })
 }
 
-fn show_val(v: &Val) -> String {
+fn show_val(v: ValRef) -> String {
     match v {
-        Val::Bool(b) => b.to_string(),
-        Val::Int(i) | Val::Money(i) => i.to_string(),
-        Val::Num(n) => n.to_string(),
-        Val::Time(t) => t.millis().to_string(),
-        Val::Str(s) => format!("'{s}'"),
-        Val::Status(s) => format!("#{s}"),
+        ValRef::Bool(b) => b.to_string(),
+        ValRef::Int(i) | ValRef::Money(i) => i.to_string(),
+        ValRef::Num(n) => n.to_string(),
+        ValRef::Time(t) => t.millis().to_string(),
+        ValRef::Str(s) => format!("'{s}'"),
+        ValRef::Status(s) => format!("#{s}"),
     }
 }

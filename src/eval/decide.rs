@@ -242,7 +242,7 @@ impl Decider<'_> {
         mode: Mode,
     ) -> Result<Option<Option<Val>>, Error> {
         use crate::compile::program::Operand;
-        let value = env.operand(op);
+        let value = env.operand(op).map(super::values::ValRef::to_val);
         if let (Operand::Param(i), None) = (op, &value) {
             if mode == Mode::Preview {
                 return Ok(None);

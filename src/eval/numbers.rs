@@ -4,7 +4,7 @@
 //! which gives the same answer or the precise error. Conditions then read the row's numbers
 //! directly ([`RowValues`]): nothing is copied into a question.
 
-use super::values::Values;
+use super::values::{ValRef, Values};
 use crate::api::{self, ActionLayout, AlternativeLayout, Layout, RuleLayout, SlotKind, SlotLayout};
 use crate::compile::program::{
     Action, Alternative, AlternativeKind, Param, Program, Slot, Ty, Val, ROW_HEADER as HEADER,
@@ -235,17 +235,17 @@ pub(crate) fn row_checks(program: &Program) -> RowChecks {
 
 /// A checked number as the value it stands for; NaN is absent. Text never reaches here.
 #[inline(always)]
-fn checked_value(ty: &Ty, n: f64) -> Option<Val> {
+fn checked_value(ty: &Ty, n: f64) -> Option<ValRef<'static>> {
     if n.is_nan() {
         return None;
     }
     Some(match ty {
-        Ty::Boolean => Val::Bool(n == 1.0),
-        Ty::Counter => Val::Int(n as i64),
-        Ty::Number => Val::Num(if n == 0.0 { 0.0 } else { n }),
-        Ty::Money(_) => Val::Money(n as i64),
-        Ty::Timestamp => Val::Time(Timestamp::from_millis(n as i64)),
-        Ty::Domain(_) => Val::Status(n as u8),
+        Ty::Boolean => ValRef::Bool(n == 1.0),
+        Ty::Counter => ValRef::Int(n as i64),
+        Ty::Number => ValRef::Num(if n == 0.0 { 0.0 } else { n }),
+        Ty::Money(_) => ValRef::Money(n as i64),
+        Ty::Timestamp => ValRef::Time(Timestamp::from_millis(n as i64)),
+        Ty::Domain(_) => ValRef::Status(n as u8),
         Ty::String => return None,
     })
 }
@@ -261,29 +261,29 @@ pub(crate) struct RowValues<'a> {
 
 impl Values for RowValues<'_> {
     #[inline]
-    fn fact(&self, slot: Slot) -> Option<Val> {
+    fn fact(&self, slot: Slot) -> Option<ValRef<'_>> {
         let fact = self.program.facts.get(slot as usize)?;
         let n = *self.facts.get(slot as usize)?;
         if n.is_nan() {
-            fact.default.clone()
+            fact.default.as_ref().map(Val::as_ref)
         } else {
             checked_value(&fact.ty, n)
         }
     }
 
     #[inline]
-    fn param(&self, index: u8) -> Option<Val> {
+    fn param(&self, index: u8) -> Option<ValRef<'_>> {
         let param = self.action.params.get(index as usize)?;
         checked_value(&param.ty, *self.params.get(index as usize)?)
     }
 
     #[inline]
-    fn attribute(&self, index: u16) -> Option<Val> {
+    fn attribute(&self, index: u16) -> Option<ValRef<'_>> {
         let attribute = self.program.attributes.get(index as usize)?;
         checked_value(&attribute.ty, *self.attributes.get(index as usize)?)
     }
 
-    fn actor_id(&self) -> Option<Val> {
+    fn actor_id(&self) -> Option<ValRef<'_>> {
         None
     }
 }

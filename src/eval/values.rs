@@ -4,18 +4,63 @@
 
 use super::input::{ActorInput, FactValues};
 use crate::compile::program::{Slot, Val};
+use crate::time::Timestamp;
+use std::sync::Arc;
+
+/// A value as a condition reads it: text borrowed from where it is held, so that reading a value
+/// copies a few bytes and never touches a reference count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ValRef<'a> {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    Money(i64),
+    Time(Timestamp),
+    Str(&'a str),
+    Status(u8),
+}
+
+impl Val {
+    /// The value as conditions read it.
+    pub(crate) fn as_ref(&self) -> ValRef<'_> {
+        match self {
+            Val::Bool(b) => ValRef::Bool(*b),
+            Val::Int(n) => ValRef::Int(*n),
+            Val::Num(n) => ValRef::Num(*n),
+            Val::Money(n) => ValRef::Money(*n),
+            Val::Time(t) => ValRef::Time(*t),
+            Val::Str(s) => ValRef::Str(s),
+            Val::Status(s) => ValRef::Status(*s),
+        }
+    }
+}
+
+impl ValRef<'_> {
+    /// The value to keep (a fact an effect sets, an argument an effect carries).
+    pub(crate) fn to_val(self) -> Val {
+        match self {
+            ValRef::Bool(b) => Val::Bool(b),
+            ValRef::Int(n) => Val::Int(n),
+            ValRef::Num(n) => Val::Num(n),
+            ValRef::Money(n) => Val::Money(n),
+            ValRef::Time(t) => Val::Time(t),
+            ValRef::Str(s) => Val::Str(Arc::from(s)),
+            ValRef::Status(s) => Val::Status(s),
+        }
+    }
+}
 
 /// The values of one question, by slot. Absent values (and defaults already applied) are the
 /// source's business; a condition only sees `Some` or `None`.
 pub(crate) trait Values {
     /// A fact, its default applied when the question did not give it.
-    fn fact(&self, slot: Slot) -> Option<Val>;
+    fn fact(&self, slot: Slot) -> Option<ValRef<'_>>;
     /// A parameter of the action asked about.
-    fn param(&self, index: u8) -> Option<Val>;
+    fn param(&self, index: u8) -> Option<ValRef<'_>>;
     /// An attribute of the actor.
-    fn attribute(&self, index: u16) -> Option<Val>;
+    fn attribute(&self, index: u16) -> Option<ValRef<'_>>;
     /// The actor's id, as a string value.
-    fn actor_id(&self) -> Option<Val>;
+    fn actor_id(&self) -> Option<ValRef<'_>>;
 }
 
 /// A question read from JSON: every value already converted.
@@ -26,19 +71,23 @@ pub(crate) struct Asked<'a> {
 }
 
 impl Values for Asked<'_> {
-    fn fact(&self, slot: Slot) -> Option<Val> {
-        self.facts.0.get(slot as usize)?.clone()
+    fn fact(&self, slot: Slot) -> Option<ValRef<'_>> {
+        self.facts.0.get(slot as usize)?.as_ref().map(Val::as_ref)
     }
 
-    fn param(&self, index: u8) -> Option<Val> {
-        self.params.get(index as usize)?.clone()
+    fn param(&self, index: u8) -> Option<ValRef<'_>> {
+        self.params.get(index as usize)?.as_ref().map(Val::as_ref)
     }
 
-    fn attribute(&self, index: u16) -> Option<Val> {
-        self.actor.attributes.get(index as usize)?.clone()
+    fn attribute(&self, index: u16) -> Option<ValRef<'_>> {
+        self.actor
+            .attributes
+            .get(index as usize)?
+            .as_ref()
+            .map(Val::as_ref)
     }
 
-    fn actor_id(&self) -> Option<Val> {
-        self.actor.id.clone()
+    fn actor_id(&self) -> Option<ValRef<'_>> {
+        self.actor.id.as_ref().map(Val::as_ref)
     }
 }
