@@ -1,8 +1,8 @@
 //! The row path reads a question exactly as the JSON reader does: a row of arbitrary numbers is
 //! refused where its JSON form would be refused, and otherwise gets the verdict of that JSON
 //! form, for every built-in policy, the sample, the benchmark's policy and a policy with one action
-//! per kind of condition (tests/policies/every-condition.json), which the row path answers with
-//! conditions flattened over the row's numbers and the JSON path with the general evaluator.
+//! per kind of condition (tests/policies/every-condition.json), where every condition must read a
+//! row's values (defaults, absent values, attributes, parameters, instants) as it reads JSON's.
 
 use ordergate::api::{Layout, SlotKind, SlotLayout};
 use ordergate::Policy;

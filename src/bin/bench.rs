@@ -1,6 +1,6 @@
 //! Native benchmark of deciding: the verdicts of question rows (what the SDK's batch and single
 //! calls run in the module), the verdict of a prepared question and the full decision from JSON.
-//! Prints the median of five runs per measure, in nanoseconds per decision.
+//! Prints the median of several runs per measure, in nanoseconds per decision.
 //!
 //! `cargo run --release --bin bench` measures a mixed Akulaku workload. With a file written by
 //! `bench/run.mjs` (`[{"request": ..., "expected": "allowed"}, ...]`) it measures the common

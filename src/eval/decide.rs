@@ -5,7 +5,7 @@ use super::choose::{choose, Choice};
 use super::condition::Env;
 use super::input::{FactValues, Question};
 use super::json::{label, message, val_to_json};
-use super::values::{Asked, Values};
+use super::values::{Asked, ValRef, Values};
 use crate::api::{self, Decision, Outcome, PolicyStamp, TraceStep};
 use crate::compile::program::{Action, Alternative, AlternativeKind, Effect, Program, Rule, Val};
 use crate::error::{Code, Error};
@@ -242,7 +242,7 @@ impl Decider<'_> {
         mode: Mode,
     ) -> Result<Option<Option<Val>>, Error> {
         use crate::compile::program::Operand;
-        let value = env.operand(op).map(super::values::ValRef::to_val);
+        let value = env.operand(op).map(ValRef::to_val);
         if let (Operand::Param(i), None) = (op, &value) {
             if mode == Mode::Preview {
                 return Ok(None);
@@ -323,8 +323,8 @@ impl Decider<'_> {
         let auto = rule.auto_decide.as_ref()?;
         let from = match auto.from {
             None => env.now,
-            Some(slot) => match env.values.facts.0[slot as usize] {
-                Some(Val::Time(t)) => t,
+            Some(slot) => match env.fact(slot) {
+                Some(ValRef::Time(t)) => t,
                 _ => return None,
             },
         };
