@@ -3,9 +3,11 @@
 //! form, for every built-in policy, the sample, the benchmark's policy and a policy with one action
 //! per kind of condition (tests/policies/every-condition.json), where every condition must read a
 //! row's values (defaults, absent values, attributes, parameters, instants) as it reads JSON's.
+//! The verdict, which tries only the rules its action's shortlist leaves for the role and status,
+//! must also choose as the full decision does, which walks every rule in order.
 
 use ordergate::api::{Layout, SlotKind, SlotLayout};
-use ordergate::Policy;
+use ordergate::{Policy, Verdict};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
@@ -126,6 +128,40 @@ fn request(layout: &Layout, row: &[f64]) -> Option<Value> {
     }))
 }
 
+/// The verdict chooses as the full decision on the same request: the same outcome, deciding rule,
+/// chances left and last valid instant; where the decision refuses the request, the verdict must
+/// have said that it would (a missing parameter).
+fn chooses_as_the_decision(
+    policy: &Policy,
+    request: &Value,
+    verdict: &Verdict,
+) -> Result<(), TestCaseError> {
+    match policy.decide(request) {
+        Ok(d) => {
+            prop_assert_eq!(verdict.outcome, d.outcome, "{}", request);
+            prop_assert_eq!(
+                verdict.rule.and_then(|i| policy.rule_id(i)),
+                d.rule.as_deref(),
+                "{}",
+                request
+            );
+            prop_assert_eq!(verdict.remaining_chances, d.remaining_chances);
+            let zone = policy.document().calendar.zone;
+            prop_assert_eq!(
+                verdict.valid_until.map(|t| t.format_in(zone)),
+                d.valid_until,
+                "{}",
+                request
+            );
+        }
+        Err(e) => prop_assert!(
+            verdict.missing_param,
+            "decide refused ({e}) what the verdict answered: {request}"
+        ),
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
 
@@ -158,7 +194,11 @@ proptest! {
         let from_row = policy.verdict_of_row(&row);
         match request(&layout, &row).map(|r| policy.prepare(&r)) {
             Some(Ok(prepared)) => {
-                prop_assert_eq!(from_row, Some(policy.verdict(&prepared)));
+                let verdict = policy.verdict(&prepared);
+                prop_assert_eq!(from_row, Some(verdict));
+                if let Some(request) = request(&layout, &row) {
+                    chooses_as_the_decision(policy, &request, &verdict)?;
+                }
             }
             Some(Err(e)) => prop_assert!(from_row.is_none(), "JSON refused ({e}) what the row accepted: {row:?}"),
             None => prop_assert!(from_row.is_none(), "the row carried what JSON cannot: {row:?}"),
@@ -211,5 +251,6 @@ proptest! {
         let request = request(&layout, &row).unwrap();
         let from_json = policy.verdict(&policy.prepare(&request).unwrap());
         prop_assert_eq!(policy.verdict_of_row(&row), Some(from_json));
+        chooses_as_the_decision(policy, &request, &from_json)?;
     }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod program;
 mod reach;
 mod resolve;
+mod shortlist;
 
 use crate::error::{did_you_mean, Code};
 use crate::policy::model::*;
@@ -254,6 +255,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             confirm,
             irreversible: action.irreversible,
             rules: Vec::new(),
+            shortlist: Shortlist::default(),
         });
     }
     let no_params = resolve::Scope::empty();
@@ -301,6 +303,12 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         alternatives: Vec::new(),
     });
     program.rules = rules;
+    let shortlists: Vec<Shortlist> = (program.actions.iter())
+        .map(|a| shortlist::build(&program, &a.rules))
+        .collect();
+    for (action, shortlist) in program.actions.iter_mut().zip(shortlists) {
+        action.shortlist = shortlist;
+    }
     let nodes: usize = program
         .rules
         .iter()

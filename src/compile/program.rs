@@ -1,6 +1,7 @@
 //! The compiled form of a policy: every name resolved to an index, statuses as bits, roles as a
 //! mask, rules grouped per action. Deciding reads only this.
 
+pub(crate) use super::shortlist::{Candidate, Shortlist};
 use crate::money::Currency;
 use crate::policy::model::{CompareOp, Edge, Outcome, Text, WindowKind};
 use crate::time::{Calendar, Duration, Timestamp};
@@ -92,6 +93,8 @@ pub(crate) struct Action {
     pub irreversible: bool,
     /// Indexes into `Program::rules`, in document order: the first that matches wins.
     pub rules: Vec<u32>,
+    /// The same rules, narrowed by role and status for verdicts.
+    pub shortlist: Shortlist,
 }
 
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use super::condition::{Env, NextChange};
 use super::values::{ValRef, Values};
 use crate::api::Outcome;
 use crate::api::{TraceResult, TraceStep};
-use crate::compile::program::{Action, Alternative, Otherwise, Program};
+use crate::compile::program::{Action, Alternative, Candidate, Otherwise, Program};
 
 /// What decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ fn fallback<'p>(program: &'p Program, action: &'p Action) -> &'p Otherwise {
 pub(crate) fn choose<V: Values>(
     env: &Env<V>,
     action: &Action,
-    mut trace: Option<&mut Vec<TraceStep>>,
+    trace: Option<&mut Vec<TraceStep>>,
 ) -> Chosen {
     let program = env.program;
     let used = action.limit.as_ref().map(|l| match env.fact(l.counter) {
@@ -83,7 +83,7 @@ pub(crate) fn choose<V: Values>(
         .map(|(l, used)| u32::try_from((i64::from(l.max) - used).max(0)).unwrap_or(0));
     let mut next = NextChange::default();
     if let (Some(limit), Some(0)) = (&action.limit, remaining) {
-        if let Some(t) = trace.as_deref_mut() {
+        if let Some(t) = trace {
             let name = &program.facts[limit.counter as usize].name;
             let detail = format!("{name} is {} of {}", used.unwrap_or(0), limit.max);
             t.push(TraceStep {
@@ -98,58 +98,82 @@ pub(crate) fn choose<V: Values>(
             next,
         };
     }
+    let choice = match trace {
+        Some(t) => walk(env, action, &mut next, t),
+        None => first_match(env, action, &mut next),
+    };
+    Chosen {
+        choice,
+        remaining,
+        next,
+    }
+}
+
+/// The first rule that matches, among those the action's shortlist leaves for the actor's role
+/// and the pivot's status.
+fn first_match<V: Values>(env: &Env<V>, action: &Action, next: &mut NextChange) -> Choice {
+    let shortlist = &action.shortlist;
+    let status = match shortlist.pivot().and_then(|slot| env.fact(slot)) {
+        Some(ValRef::Status(s)) => Some(s),
+        _ => None,
+    };
+    for candidate in shortlist.candidates(env.role, status) {
+        let index = match candidate {
+            Candidate::Settled(index) => return Choice::Rule(index),
+            Candidate::Check(index) => index,
+        };
+        let holds = match &env.program.rules[index as usize].when {
+            Some(when) => env.eval(when, next),
+            None => true,
+        };
+        if holds {
+            return Choice::Rule(index);
+        }
+    }
+    Choice::Fallback
+}
+
+/// Every rule of the action in document order, each step recorded, up to the first that matches.
+fn walk<V: Values>(
+    env: &Env<V>,
+    action: &Action,
+    next: &mut NextChange,
+    trace: &mut Vec<TraceStep>,
+) -> Choice {
+    let program = env.program;
     let role_bit = 1u64 << env.role;
     for &index in &action.rules {
         let rule = &program.rules[index as usize];
         if rule.roles & role_bit == 0 {
-            if let Some(t) = trace.as_deref_mut() {
-                let role = &program.roles[env.role as usize].name;
-                let detail = format!("role '{role}' is not among the rule's roles");
-                t.push(TraceStep {
-                    rule: Some(rule.id.clone()),
-                    result: TraceResult::RoleMismatch,
-                    detail: Some(detail),
-                });
-            }
+            let role = &program.roles[env.role as usize].name;
+            trace.push(TraceStep {
+                rule: Some(rule.id.clone()),
+                result: TraceResult::RoleMismatch,
+                detail: Some(format!("role '{role}' is not among the rule's roles")),
+            });
             continue;
         }
         if let Some(when) = &rule.when {
-            if !env.eval(when, &mut next) {
-                if let Some(t) = trace.as_deref_mut() {
-                    let detail = env.explain(when, "when");
-                    t.push(TraceStep {
-                        rule: Some(rule.id.clone()),
-                        result: TraceResult::ConditionFalse,
-                        detail: Some(detail),
-                    });
-                }
+            if !env.eval(when, next) {
+                trace.push(TraceStep {
+                    rule: Some(rule.id.clone()),
+                    result: TraceResult::ConditionFalse,
+                    detail: Some(env.explain(when, "when")),
+                });
                 continue;
             }
         }
-        if let Some(t) = trace.as_deref_mut() {
-            t.push(TraceStep {
-                rule: Some(rule.id.clone()),
-                result: TraceResult::Matched,
-                detail: None,
-            });
-        }
-        return Chosen {
-            choice: Choice::Rule(index),
-            remaining,
-            next,
-        };
-    }
-    if let Some(t) = trace {
-        let detail = "no rule of this action matched; the policy's fallback applies".to_owned();
-        t.push(TraceStep {
-            rule: None,
-            result: TraceResult::NoRuleMatched,
-            detail: Some(detail),
+        trace.push(TraceStep {
+            rule: Some(rule.id.clone()),
+            result: TraceResult::Matched,
+            detail: None,
         });
+        return Choice::Rule(index);
     }
-    Chosen {
-        choice: Choice::Fallback,
-        remaining,
-        next,
-    }
+    trace.push(TraceStep {
+        rule: None,
+        result: TraceResult::NoRuleMatched,
+        detail: Some("no rule of this action matched; the policy's fallback applies".to_owned()),
+    });
+    Choice::Fallback
 }
