@@ -226,8 +226,19 @@ impl Policy {
 
     /// The facts after a decision taken on them: every declared fact, in declaration order.
     pub fn apply(&self, facts: &Value, decision: &Decision) -> Result<Value, Error> {
+        self.apply_changes(facts, &decision.policy, &decision.changes)
+    }
+
+    /// [`Policy::apply`] given only what it reads of a decision: the policy that took it and its
+    /// changes.
+    pub(crate) fn apply_changes(
+        &self,
+        facts: &Value,
+        taken_by: &crate::api::PolicyStamp,
+        changes: &[crate::api::Change],
+    ) -> Result<Value, Error> {
         let mut values = input::facts(&self.program, facts, "$.facts")?;
-        apply::apply(&self.program, self.stamp(), &mut values, decision)?;
+        apply::apply(&self.program, self.stamp(), &mut values, taken_by, changes)?;
         Ok(json::facts_to_json(&self.program, &values))
     }
 }

@@ -1,10 +1,11 @@
 //! JSON text in, JSON text out: the one boundary every binding uses. The WASM layer is a thin
 //! wrapper over these functions, so Node, browsers and native Rust produce the same bytes.
 
+use crate::api::{Change, PolicyStamp};
 use crate::engine::json_error;
 use crate::error::{Code, Error};
 use crate::policy::limits::MAX_REQUEST_BYTES;
-use crate::{Decision, Policy};
+use crate::Policy;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -34,7 +35,7 @@ pub fn error_json(error: &Error) -> String {
         },
         issues,
     };
-    serde_json::to_string(&report).unwrap_or_else(|_| String::from("{\"code\":\"INVALID_VALUE\",\"path\":\"$\",\"message\":\"unprintable error\",\"issues\":[]}"))
+    crate::json_text::to_string(&report).unwrap_or_else(|_| String::from("{\"code\":\"INVALID_VALUE\",\"path\":\"$\",\"message\":\"unprintable error\",\"issues\":[]}"))
 }
 
 fn parse(text: &str) -> Result<Value, Error> {
@@ -52,7 +53,7 @@ fn parse(text: &str) -> Result<Value, Error> {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| {
+    crate::json_text::to_string(value).map_err(|e| {
         Error::input(
             Code::InvalidValue,
             "$",
@@ -80,14 +81,67 @@ pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
     let decision = value
         .get("decision")
         .ok_or_else(|| Error::input(Code::MissingField, "$.decision", "apply needs 'decision'"))?;
-    let decision: Decision = serde_json::from_value(decision.clone()).map_err(|e| {
+    let (taken_by, changes) = applied(decision)?;
+    to_json(&policy.apply_changes(facts, &taken_by, &changes)?)
+}
+
+/// What applying reads of a decision given as JSON: the policy that took it and its changes.
+/// Read by hand rather than as a whole [`Decision`]: deserializing every field through serde
+/// would bring its code, and serde_json's float printer for its error messages, into the module
+/// for fields that applying never reads.
+fn applied(decision: &Value) -> Result<(PolicyStamp, Vec<Change>), Error> {
+    let invalid = |path: &str, what: &str| {
         Error::input(
             Code::InvalidDecision,
-            "$.decision",
-            format!("not a decision of ordergate: {e}"),
+            path,
+            format!("not a decision of ordergate: {what}"),
         )
-    })?;
-    to_json(&policy.apply(facts, &decision)?)
+    };
+    let text = |value: &Value, path: &str, key: &str| -> Result<String, Error> {
+        match value.get(key) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(invalid(&format!("{path}.{key}"), "expected a string")),
+            None => Err(invalid(path, &format!("missing field `{key}`"))),
+        }
+    };
+    if !decision.is_object() {
+        return Err(invalid("$.decision", "expected an object"));
+    }
+    let policy = match decision.get("policy") {
+        Some(p) if p.is_object() => p,
+        Some(_) => return Err(invalid("$.decision.policy", "expected an object")),
+        None => return Err(invalid("$.decision", "missing field `policy`")),
+    };
+    let path = "$.decision.policy";
+    let taken_by = PolicyStamp {
+        id: text(policy, path, "id")?,
+        version: text(policy, path, "version")?,
+        hash: text(policy, path, "hash")?,
+    };
+    let listed = match decision.get("changes") {
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(invalid("$.decision.changes", "expected an array")),
+        None => return Err(invalid("$.decision", "missing field `changes`")),
+    };
+    let mut changes = Vec::with_capacity(listed.len());
+    for (i, change) in listed.iter().enumerate() {
+        let path = format!("$.decision.changes[{i}]");
+        if !change.is_object() {
+            return Err(invalid(&path, "expected an object"));
+        }
+        let value = |key: &str| {
+            change
+                .get(key)
+                .cloned()
+                .ok_or_else(|| invalid(&path, &format!("missing field `{key}`")))
+        };
+        changes.push(Change {
+            fact: text(change, &path, "fact")?,
+            from: value("from")?,
+            to: value("to")?,
+        });
+    }
+    Ok((taken_by, changes))
 }
 
 /// A summary of a policy for tools and UIs: id, version, hash, languages, dimensions with their
@@ -120,12 +174,12 @@ pub fn describe_json(policy: &Policy) -> String {
             "params": a.params.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    value.to_string()
+    crate::json_text::show(&value)
 }
 
 /// The layout of question rows for [`verdict_rows`], as JSON ([`crate::Layout`]).
 pub fn layout_json(policy: &Policy) -> String {
-    serde_json::to_string(&policy.layout()).unwrap_or_else(|_| String::from("{}"))
+    crate::json_text::to_string(&policy.layout()).unwrap_or_else(|_| String::from("{}"))
 }
 
 /// Numbers per verdict written by [`verdict_rows`]: outcome (0 allowed, 1 approval required,

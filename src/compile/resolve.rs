@@ -384,7 +384,11 @@ impl Names<'_> {
                     c.unknown_status(path, s, &self.program.domains[*d as usize]);
                 } else {
                     let want = type_name(ty, &self.program.domains);
-                    c.r.report(Code::TypeMismatch, path, format!("{value} is not a {want}"));
+                    c.r.report(
+                        Code::TypeMismatch,
+                        path,
+                        format!("{} is not a {want}", crate::json_text::show(value)),
+                    );
                 }
                 None
             }

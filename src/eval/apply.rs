@@ -2,27 +2,29 @@
 
 use super::input::{self, FactValues};
 use super::json::val_to_json;
-use crate::api::{Decision, PolicyStamp};
+use crate::api::{Change, PolicyStamp};
 use crate::compile::program::Program;
 use crate::error::{Code, Error};
+use crate::json_text::show;
 
-/// Applies `decision.changes` in order. Refuses a decision of another policy, and one whose
-/// `from` values no longer match the facts (the order moved on since it was decided).
+/// Applies a decision's `changes` in order. Refuses a decision of another policy (`taken_by`),
+/// and one whose `from` values no longer match the facts (the order moved on since it was decided).
 pub(crate) fn apply(
     program: &Program,
     stamp: &PolicyStamp,
     facts: &mut FactValues,
-    decision: &Decision,
+    taken_by: &PolicyStamp,
+    changes: &[Change],
 ) -> Result<(), Error> {
-    if decision.policy.hash != stamp.hash {
+    if taken_by.hash != stamp.hash {
         return Err(Error::input(
             Code::InvalidDecision,
             "$.decision.policy.hash",
-            format!("this decision was taken by policy '{}' {} ({}), not by this one; decide again with this policy", decision.policy.id, decision.policy.version, decision.policy.hash),
+            format!("this decision was taken by policy '{}' {} ({}), not by this one; decide again with this policy", taken_by.id, taken_by.version, taken_by.hash),
         ));
     }
     let zone = program.calendar.zone();
-    for (i, change) in decision.changes.iter().enumerate() {
+    for (i, change) in changes.iter().enumerate() {
         let path = format!("$.decision.changes[{i}]");
         let Some(&slot) = program.fact_index.get(&change.fact) else {
             return Err(Error::input(
@@ -37,7 +39,7 @@ pub(crate) fn apply(
             return Err(Error::input(
                 Code::InvalidDecision,
                 format!("{path}.from"),
-                format!("'{}' is {current} in these facts, but the decision expected {}; decide again on the current facts", change.fact, change.from),
+                format!("'{}' is {} in these facts, but the decision expected {}; decide again on the current facts", change.fact, show(&current), show(&change.from)),
             ));
         }
         facts.0[slot as usize] = if change.to.is_null() {

@@ -181,7 +181,7 @@ pub(crate) fn timestamp(v: &Value, path: &str) -> Result<Timestamp, Error> {
         _ => None,
     };
     parsed.ok_or_else(|| {
-        Error::input(Code::InvalidTimestamp, path, format!("{v} is not a timestamp; write RFC 3339 with an offset (\"2026-03-02T10:00:00+07:00\") or whole epoch milliseconds"))
+        Error::input(Code::InvalidTimestamp, path, format!("{} is not a timestamp; write RFC 3339 with an offset (\"2026-03-02T10:00:00+07:00\") or whole epoch milliseconds", crate::json_text::show(v)))
     })
 }
 

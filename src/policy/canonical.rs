@@ -34,7 +34,12 @@ pub(crate) fn write(value: &Value, out: &mut String) {
         Value::String(s) => write_string(s, out),
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => out.push_str(&u.to_string()),
+            (_, Some(i), _) => out.push_str(&i.to_string()),
+            (_, _, Some(f)) => crate::json_text::write_f64(f, out),
+            _ => out.push_str("null"),
+        },
     }
 }
 
@@ -42,7 +47,7 @@ pub(crate) fn write(value: &Value, out: &mut String) {
 /// those with a short form as `\b \t \n \f \r`, the others as `\u00xx`; nothing else. Written
 /// here without allocating: a policy has hundreds of keys and strings, and loading runs in
 /// WebAssembly's baseline tier on a cold start.
-fn write_string(s: &str, out: &mut String) {
+pub(crate) fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut clean = 0;

@@ -18,7 +18,12 @@ pub(crate) fn key_path(path: &str, key: &str) -> String {
         p.push_str(key);
         p
     } else {
-        format!("{path}[{}]", Value::String(key.to_owned()))
+        let mut p = String::with_capacity(path.len() + 4 + key.len());
+        p.push_str(path);
+        p.push('[');
+        super::canonical::write_string(key, &mut p);
+        p.push(']');
+        p
     }
 }
 

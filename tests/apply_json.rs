@@ -1,0 +1,135 @@
+//! Applying a decision given as JSON text (what the SDKs send): the boundary reads the policy that
+//! took the decision and its changes, refuses anything else in their place with a path, and
+//! gives the same facts as applying the decision in Rust.
+
+use ordergate::{ffi, Code, Policy};
+use serde_json::{json, Value};
+
+const NOW: &str = "2026-03-02T10:00:00-05:00";
+
+fn dropi() -> Policy {
+    ordergate::builtin("dropi").unwrap()
+}
+
+/// The decision to return a parcel with an incident, as the module writes it.
+fn return_decision(policy: &Policy) -> Value {
+    let request = json!({"facts": {"status": "con_novedad"}, "actor": {"role": "dropshipper"},
+        "action": "return_order", "now": NOW});
+    serde_json::from_str(&ffi::decide_json(policy, &request.to_string()).unwrap()).unwrap()
+}
+
+fn apply(policy: &Policy, decision: &Value) -> Result<Value, ordergate::Error> {
+    let text = json!({"facts": {"status": "con_novedad"}, "decision": decision}).to_string();
+    ffi::apply_json(policy, &text).map(|t| serde_json::from_str(&t).unwrap())
+}
+
+#[test]
+fn a_decision_as_text_gives_the_facts_that_applying_it_in_rust_gives() {
+    let p = dropi();
+    let decision = return_decision(&p);
+    let typed: ordergate::Decision = serde_json::from_value(decision.clone()).unwrap();
+    let facts = json!({"status": "con_novedad"});
+    assert_eq!(
+        apply(&p, &decision).unwrap(),
+        p.apply(&facts, &typed).unwrap()
+    );
+    assert_eq!(apply(&p, &decision).unwrap()["status"], "devolucion");
+}
+
+#[test]
+fn only_the_policy_and_the_changes_are_read() {
+    let p = dropi();
+    let mut decision = return_decision(&p);
+    let expected = apply(&p, &decision).unwrap();
+    let object = decision.as_object_mut().unwrap();
+    object.retain(|key, _| key == "policy" || key == "changes");
+    assert_eq!(apply(&p, &decision).unwrap(), expected);
+}
+
+#[test]
+fn what_is_not_a_decision_is_refused_at_the_part_that_is_wrong() {
+    let p = dropi();
+    let good = return_decision(&p);
+    let mutate = |f: &dyn Fn(&mut Value)| {
+        let mut d = good.clone();
+        f(&mut d);
+        d
+    };
+    let cases: Vec<(Value, &str, &str)> = vec![
+        (json!([]), "$.decision", "expected an object"),
+        (
+            mutate(&|d| {
+                d.as_object_mut().unwrap().remove("policy");
+            }),
+            "$.decision",
+            "missing field `policy`",
+        ),
+        (
+            mutate(&|d| d["policy"] = json!("dropi")),
+            "$.decision.policy",
+            "expected an object",
+        ),
+        (
+            mutate(&|d| {
+                d["policy"].as_object_mut().unwrap().remove("hash");
+            }),
+            "$.decision.policy",
+            "missing field `hash`",
+        ),
+        (
+            mutate(&|d| d["policy"]["version"] = json!(1)),
+            "$.decision.policy.version",
+            "expected a string",
+        ),
+        (
+            mutate(&|d| {
+                d.as_object_mut().unwrap().remove("changes");
+            }),
+            "$.decision",
+            "missing field `changes`",
+        ),
+        (
+            mutate(&|d| d["changes"] = json!({})),
+            "$.decision.changes",
+            "expected an array",
+        ),
+        (
+            mutate(&|d| d["changes"][0] = json!(null)),
+            "$.decision.changes[0]",
+            "expected an object",
+        ),
+        (
+            mutate(&|d| {
+                d["changes"][0].as_object_mut().unwrap().remove("from");
+            }),
+            "$.decision.changes[0]",
+            "missing field `from`",
+        ),
+        (
+            mutate(&|d| d["changes"][0]["fact"] = json!(7)),
+            "$.decision.changes[0].fact",
+            "expected a string",
+        ),
+    ];
+    for (decision, path, message) in cases {
+        let err = apply(&p, &decision).unwrap_err();
+        assert_eq!(err.code(), Code::InvalidDecision, "{decision}");
+        let issue = &err.issues()[0];
+        assert_eq!(issue.path, path, "{decision}");
+        assert_eq!(
+            issue.message,
+            format!("not a decision of ordergate: {message}"),
+            "{decision}"
+        );
+    }
+}
+
+#[test]
+fn a_decision_of_another_policy_is_refused_as_before() {
+    let p = dropi();
+    let mut decision = return_decision(&p);
+    decision["policy"]["hash"] = json!("sha256:0000");
+    let err = apply(&p, &decision).unwrap_err();
+    assert_eq!(err.code(), Code::InvalidDecision);
+    assert_eq!(err.issues()[0].path, "$.decision.policy.hash");
+}
