@@ -5,6 +5,7 @@ use crate::api::{Change, PolicyStamp};
 use crate::engine::json_error;
 use crate::error::{Code, Error};
 use crate::policy::limits::MAX_REQUEST_BYTES;
+use crate::policy::model::Text;
 use crate::Policy;
 use serde::Serialize;
 use serde_json::Value;
@@ -148,33 +149,90 @@ fn applied(decision: &Value) -> Result<(PolicyStamp, Vec<Change>), Error> {
 /// statuses and labels, roles and actions.
 pub fn describe_json(policy: &Policy) -> String {
     let doc = policy.document();
-    let labels = |t: &crate::policy::model::Text| -> Value {
-        t.iter()
-            .map(|(l, s)| (l.clone(), Value::String(s.clone())))
-            .collect::<serde_json::Map<_, _>>()
-            .into()
+    let summary = Summary {
+        id: policy.id(),
+        version: policy.version(),
+        hash: policy.hash(),
+        name: Labels(&doc.name),
+        languages: &doc.languages,
+        time_zone: doc.calendar.zone.name(),
+        dimensions: (doc.dimensions.iter())
+            .map(|(id, d)| DimensionSummary {
+                id,
+                label: Labels(&d.label),
+                statuses: d.statuses.iter().map(Entry::of).collect(),
+            })
+            .collect(),
+        facts: (doc.facts.iter())
+            .map(|(id, f)| Entry {
+                id,
+                label: Labels(&f.label),
+            })
+            .collect(),
+        roles: doc.roles.iter().map(Entry::of).collect(),
+        actions: (doc.actions.iter())
+            .map(|(id, a)| ActionSummary {
+                id,
+                label: Labels(&a.label),
+                params: a.params.iter().map(|(p, _)| p.as_str()).collect(),
+            })
+            .collect(),
     };
-    let value = serde_json::json!({
-        "id": policy.id(),
-        "version": policy.version(),
-        "hash": policy.hash(),
-        "name": labels(&doc.name),
-        "languages": doc.languages,
-        "timeZone": doc.calendar.zone.name(),
-        "dimensions": doc.dimensions.iter().map(|(id, d)| serde_json::json!({
-            "id": id,
-            "label": labels(&d.label),
-            "statuses": d.statuses.iter().map(|(s, l)| serde_json::json!({"id": s, "label": labels(l)})).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "facts": doc.facts.iter().map(|(id, f)| serde_json::json!({"id": id, "label": labels(&f.label)})).collect::<Vec<_>>(),
-        "roles": doc.roles.iter().map(|(id, l)| serde_json::json!({"id": id, "label": labels(l)})).collect::<Vec<_>>(),
-        "actions": doc.actions.iter().map(|(id, a)| serde_json::json!({
-            "id": id,
-            "label": labels(&a.label),
-            "params": a.params.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    });
-    crate::json_text::show(&value)
+    crate::json_text::to_string(&summary).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// What [`describe_json`] writes, borrowed from the document (serialized in field order).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary<'a> {
+    id: &'a str,
+    version: &'a str,
+    hash: &'a str,
+    name: Labels<'a>,
+    languages: &'a [String],
+    time_zone: &'a str,
+    dimensions: Vec<DimensionSummary<'a>>,
+    facts: Vec<Entry<'a>>,
+    roles: Vec<Entry<'a>>,
+    actions: Vec<ActionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    label: Labels<'a>,
+}
+
+impl<'a> Entry<'a> {
+    fn of((id, label): &'a (String, Text)) -> Self {
+        Entry {
+            id,
+            label: Labels(label),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DimensionSummary<'a> {
+    id: &'a str,
+    label: Labels<'a>,
+    statuses: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActionSummary<'a> {
+    id: &'a str,
+    label: Labels<'a>,
+    params: Vec<&'a str>,
+}
+
+/// Texts per language, as an object in document order.
+struct Labels<'a>(&'a Text);
+
+impl Serialize for Labels<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(language, text)| (language, text)))
+    }
 }
 
 /// The layout of question rows for [`verdict_rows`], as JSON ([`crate::Layout`]).

@@ -1,6 +1,7 @@
-//! Applying a decision given as JSON text (what the SDKs send): the boundary reads the policy that
-//! took the decision and its changes, refuses anything else in their place with a path, and
-//! gives the same facts as applying the decision in Rust.
+//! The texts of the JSON boundary every SDK uses. Applying a decision given as JSON reads the
+//! policy that took it and its changes, refuses anything else in their place with a path, and
+//! gives the same facts as applying the decision in Rust; a policy's summary is written as the
+//! summary built with serde_json's `json!` would be, key order included.
 
 use ordergate::{ffi, Code, Policy};
 use serde_json::{json, Value};
@@ -132,4 +133,58 @@ fn a_decision_of_another_policy_is_refused_as_before() {
     let err = apply(&p, &decision).unwrap_err();
     assert_eq!(err.code(), Code::InvalidDecision);
     assert_eq!(err.issues()[0].path, "$.decision.policy.hash");
+}
+
+/// The summary as serde_json's `json!` builds it from the document: the oracle.
+fn summary(policy: &Policy) -> Value {
+    let doc = policy.document();
+    let labels = |t: &Vec<(String, String)>| -> Value {
+        t.iter()
+            .map(|(l, s)| (l.clone(), Value::String(s.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    json!({
+        "id": policy.id(),
+        "version": policy.version(),
+        "hash": policy.hash(),
+        "name": labels(&doc.name),
+        "languages": doc.languages,
+        "timeZone": doc.calendar.zone.name(),
+        "dimensions": doc.dimensions.iter().map(|(id, d)| json!({
+            "id": id,
+            "label": labels(&d.label),
+            "statuses": d.statuses.iter().map(|(s, l)| json!({"id": s, "label": labels(l)})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "facts": doc.facts.iter().map(|(id, f)| json!({"id": id, "label": labels(&f.label)})).collect::<Vec<_>>(),
+        "roles": doc.roles.iter().map(|(id, l)| json!({"id": id, "label": labels(l)})).collect::<Vec<_>>(),
+        "actions": doc.actions.iter().map(|(id, a)| json!({
+            "id": id,
+            "label": labels(&a.label),
+            "params": a.params.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn the_summary_of_every_built_in_policy_is_written_key_for_key_as_json_would() {
+    let mut policies: Vec<Policy> = ordergate::builtin_names()
+        .into_iter()
+        .map(|name| ordergate::builtin(name).unwrap())
+        .collect();
+    for text in [
+        include_str!("../examples/policies/sample-marketplace.json"),
+        include_str!("policies/every-condition.json"),
+    ] {
+        policies.push(Policy::from_json(text).unwrap());
+    }
+    for policy in &policies {
+        let written = ffi::describe_json(policy);
+        assert_eq!(
+            written,
+            serde_json::to_string(&summary(policy)).unwrap(),
+            "{}",
+            policy.id()
+        );
+    }
 }
