@@ -111,8 +111,13 @@ function native() {
   const file = join(root, "target", "bench", "workload.json");
   const requests = inputs(10_000).map((input) => ({ request: ordergateRequest(input), expected: baseline(input) }));
   writeFileSync(file, JSON.stringify(requests));
-  const out = execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "bench", "--", file], { cwd: root, maxBuffer: 16 << 20 });
-  return JSON.parse(out.toString().trim().split("\n").pop());
+  // Fresh processes, like the engines' runs: one process's figures swing by up to 1.5x with where
+  // its code and data happen to land, so each figure is the median of RUNS processes.
+  const runs = Array.from({ length: RUNS }, () => {
+    const out = execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "bench", "--", file], { cwd: root, maxBuffer: 16 << 20 });
+    return JSON.parse(out.toString().trim().split("\n").pop());
+  });
+  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
 }
 
 const rows = [];
@@ -176,7 +181,7 @@ const lines = [
   ),
 ];
 if (nativeFigures) {
-  lines.push("", `Native Rust (\`cargo run --release --bin bench\`, same 10,000 inputs, same policy): verdict of a question row ${fmt(nativeFigures.rowNs, 1)} ns (what the SDK runs in the module); verdict of a prepared question ${fmt(nativeFigures.verdictNs, 1)} ns; full decision from a JSON value ${fmt(nativeFigures.decideNs)} ns; loading and compiling the policy ${fmt(nativeFigures.loadUs)} µs.`);
+  lines.push("", `Native Rust (\`cargo run --release --bin bench\`, same 10,000 inputs, same policy; medians of ${RUNS} processes): verdict of a question row ${fmt(nativeFigures.rowNs, 1)} ns (what the SDK runs in the module); verdict of a prepared question ${fmt(nativeFigures.verdictNs, 1)} ns; full decision from a JSON value ${fmt(nativeFigures.decideNs)} ns; loading and compiling the policy ${fmt(nativeFigures.loadUs)} µs.`);
 }
 const table = lines.join("\n");
 console.log(table);
