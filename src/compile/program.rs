@@ -22,7 +22,9 @@ pub(crate) enum Val {
     Num(f64),
     Money(i64),
     Time(Timestamp),
-    Str(Arc<str>),
+    /// A thin pointer (`Arc<String>`, not `Arc<str>`): a value is 16 bytes, not 24, and a
+    /// prepared question's values take two cache lines fewer; texts are rare and read through it.
+    Str(Arc<String>),
     Status(u8),
 }
 

@@ -48,7 +48,7 @@ pub(crate) fn literal_value(ty: &Ty, value: &serde_json::Value, domains: &[Domai
         (Ty::Money(_), v) => Val::Money(minor_units_from_json(v)?),
         (Ty::Timestamp, J::String(s)) => Val::Time(Timestamp::parse(s)?),
         (Ty::Timestamp, J::Number(n)) => Val::Time(Timestamp::from_json_number(n)?),
-        (Ty::String, J::String(s)) if s.len() <= 1_000 => Val::Str(Arc::from(s.as_str())),
+        (Ty::String, J::String(s)) if s.len() <= 1_000 => Val::Str(Arc::new(s.clone())),
         (Ty::Domain(d), J::String(s)) => Val::Status(*domains.get(*d as usize)?.index.get(s)?),
         _ => return None,
     })

@@ -147,7 +147,7 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
                     format!("strings are limited to {MAX_STRING_BYTES} bytes"),
                 ));
             }
-            Val::Str(Arc::from(s))
+            Val::Str(Arc::new(s.to_owned()))
         }
         Ty::Domain(d) => {
             let domain = &program.domains[*d as usize];
@@ -282,7 +282,7 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
     let id = match map.get("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.len() <= MAX_STRING_BYTES => {
-            Some(Val::Str(Arc::from(s.as_str())))
+            Some(Val::Str(Arc::new(s.clone())))
         }
         Some(other) => {
             return Err(Error::input(

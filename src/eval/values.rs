@@ -44,7 +44,7 @@ impl ValRef<'_> {
             ValRef::Num(n) => Val::Num(n),
             ValRef::Money(n) => Val::Money(n),
             ValRef::Time(t) => Val::Time(t),
-            ValRef::Str(s) => Val::Str(Arc::from(s)),
+            ValRef::Str(s) => Val::Str(Arc::new(s.to_owned())),
             ValRef::Status(s) => Val::Status(s),
         }
     }
@@ -89,5 +89,21 @@ impl Values for Asked<'_> {
 
     fn actor_id(&self) -> Option<ValRef<'_>> {
         self.actor.id.as_ref().map(Val::as_ref)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_two_words_and_absence_costs_nothing() {
+        // A prepared question holds one per fact: 24 bytes each (a text as `Arc<str>`) made the
+        // native verdict over varied questions about 9% slower.
+        assert_eq!(std::mem::size_of::<Val>(), 2 * std::mem::size_of::<u64>());
+        assert_eq!(
+            std::mem::size_of::<Option<Val>>(),
+            std::mem::size_of::<Val>()
+        );
     }
 }
