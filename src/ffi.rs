@@ -87,9 +87,9 @@ pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
 }
 
 /// What applying reads of a decision given as JSON: the policy that took it and its changes.
-/// Read by hand rather than as a whole [`Decision`]: deserializing every field through serde
-/// would bring its code, and serde_json's float printer for its error messages, into the module
-/// for fields that applying never reads.
+/// Read by hand rather than as a whole [`crate::Decision`]: deserializing every field through
+/// serde would bring its code, and serde_json's float printer for its error messages, into the
+/// module for fields that applying never reads.
 fn applied(decision: &Value) -> Result<(PolicyStamp, Vec<Change>), Error> {
     let invalid = |path: &str, what: &str| {
         Error::input(

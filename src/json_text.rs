@@ -151,7 +151,10 @@ mod tests {
 
     #[test]
     fn values_are_written_as_serde_json_writes_them() {
-        let value = json!({"a": [1, -2, 2.5, 1e-7, 1e300, "é\"\n", null, true], "b": {"c": 18446744073709551615u64}});
+        let value = json!({
+            "a": [1, -2, 2.5, 1e-7, 1e300, "é\"\n", null, true],
+            "b": {"c": 18446744073709551615u64}
+        });
         assert_eq!(show(&value), serde_json::to_string(&value).unwrap());
     }
 
@@ -166,13 +169,20 @@ mod tests {
         }
 
         #[test]
-        fn ties_between_two_shortest_texts_go_to_the_even_digit(whole in (1i64 << 40)..(1i64 << 53), quarter in 0u8..4, negative in any::<bool>()) {
+        fn ties_between_two_shortest_texts_go_to_the_even_digit(
+            whole in (1i64 << 40)..(1i64 << 53),
+            quarter in 0u8..4,
+            negative in any::<bool>(),
+        ) {
             let f = (whole as f64 + f64::from(quarter) * 0.25) * if negative { -1.0 } else { 1.0 };
             prop_assert_eq!(written(f), serde_json::to_string(&f).unwrap());
         }
 
         #[test]
-        fn decimal_floats_are_written_as_serde_json_writes_them(n in any::<i64>(), scale in 0u32..20) {
+        fn decimal_floats_are_written_as_serde_json_writes_them(
+            n in any::<i64>(),
+            scale in 0u32..20,
+        ) {
             let f = n as f64 / 10f64.powi(scale as i32);
             prop_assert_eq!(written(f), serde_json::to_string(&f).unwrap());
         }
