@@ -3,6 +3,8 @@
 //! gives the same facts as applying the decision in Rust; a policy's summary is written as the
 //! summary built with serde_json's `json!` would be, key order included.
 
+mod common;
+
 use ordergate::{ffi, Code, Policy};
 use serde_json::{json, Value};
 
@@ -168,17 +170,7 @@ fn summary(policy: &Policy) -> Value {
 
 #[test]
 fn the_summary_of_every_built_in_policy_is_written_key_for_key_as_json_would() {
-    let mut policies: Vec<Policy> = ordergate::builtin_names()
-        .into_iter()
-        .map(|name| ordergate::builtin(name).unwrap())
-        .collect();
-    for text in [
-        include_str!("../examples/policies/sample-marketplace.json"),
-        include_str!("policies/every-condition.json"),
-    ] {
-        policies.push(Policy::from_json(text).unwrap());
-    }
-    for policy in &policies {
+    for policy in &common::every_policy() {
         let written = ffi::describe_json(policy);
         assert_eq!(
             written,

@@ -6,33 +6,19 @@
 //! The verdict, which tries only the rules its action's shortlist leaves for the role and status,
 //! must also choose as the full decision does, which walks every rule in order.
 
+mod common;
+
 use ordergate::api::{Layout, SlotKind, SlotLayout};
 use ordergate::{Policy, Verdict};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
 
-/// One action per kind of condition, over every type, with defaults and absent values.
-const EVERY_CONDITION: &str = include_str!("policies/every-condition.json");
-
-/// Loaded once: cases pick one by index.
+/// Loaded once: cases pick one by index. The last is every-condition.json, which the test of
+/// every kind of condition takes from there.
 fn policies() -> &'static [Policy] {
     static ALL: OnceLock<Vec<Policy>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut all: Vec<Policy> = ordergate::builtin_names()
-            .into_iter()
-            .map(|name| ordergate::builtin(name).unwrap())
-            .collect();
-        for text in [
-            include_str!("../examples/policies/sample-marketplace.json"),
-            include_str!("../bench/policies/ordergate.json"),
-            // Last: the test of every kind of condition takes it from there.
-            EVERY_CONDITION,
-        ] {
-            all.push(Policy::from_json(text).unwrap());
-        }
-        all
-    })
+    ALL.get_or_init(common::every_policy)
 }
 
 /// Numbers around every edge the JSON reader draws: absent, whole and fractional, signed zero,

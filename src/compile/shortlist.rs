@@ -8,7 +8,7 @@
 //! Leaving a rule out must not change anything a verdict reports: only conditions without a time
 //! window are settled here, since evaluating a window also notes when it flips.
 
-use super::program::{Cond, Program, Slot, Ty};
+use super::program::{Cond, Program, Rule, Slot, Ty};
 
 /// Entries a table may hold per action; past it the action is shortlisted by role alone.
 const MAX_ENTRIES: usize = 1 << 16;
@@ -65,16 +65,30 @@ impl Shortlist {
     }
 }
 
+/// A rule of the action: its index, the rule, and the condition the pivot may settle.
+type ActionRule<'p> = (u32, &'p Rule, Option<&'p Cond>);
+
 /// The shortlist of the action whose rules (indexes into `program.rules`) are `rules`.
 pub(super) fn build(program: &Program, rules: &[u32]) -> Shortlist {
     let roles = program.roles.len();
-    let pivot = pivot(program, rules).filter(|&(_, statuses)| {
+    // The action's rules, each with the condition the pivot may settle: none for a rule without
+    // a condition (it always holds), nor for one with a window (evaluating it also bounds the
+    // answer, so it is never settled early).
+    let action_rules: Vec<ActionRule> = (rules.iter())
+        .filter_map(|&index| {
+            let rule = program.rules.get(index as usize)?;
+            let settleable = rule.when.as_ref().filter(|w| !has_window(w));
+            Some((index, rule, settleable))
+        })
+        .collect();
+    let pivot = pivot(program, &action_rules).filter(|&(_, statuses)| {
         roles
             .saturating_mul(statuses + 1)
             .saturating_mul(rules.len())
             <= MAX_ENTRIES
     });
     let stride = pivot.map_or(1, |(_, statuses)| statuses + 1);
+    let pivot = pivot.map(|(slot, _)| slot);
     let mut starts = Vec::with_capacity(roles * stride + 1);
     let mut entries = Vec::new();
     for role in 0..roles {
@@ -82,16 +96,14 @@ pub(super) fn build(program: &Program, rules: &[u32]) -> Shortlist {
             starts.push(entries.len() as u32);
             // Row 0 is an absent pivot; row n is status n - 1.
             let status = row.checked_sub(1).map(|s| s as u8);
-            for &index in rules {
-                let Some(rule) = program.rules.get(index as usize) else {
-                    continue;
-                };
+            for &(index, rule, settleable) in &action_rules {
                 if role >= 64 || rule.roles & (1u64 << role) == 0 {
                     continue;
                 }
-                let known = match &rule.when {
-                    None => Some(true),
-                    Some(when) => settle(when, pivot.map(|(slot, _)| slot), status),
+                let known = match (&rule.when, settleable, pivot) {
+                    (None, _, _) => Some(true),
+                    (Some(_), Some(when), Some(pivot)) => value(when, pivot, status),
+                    _ => None,
                 };
                 match known {
                     Some(true) => {
@@ -107,18 +119,19 @@ pub(super) fn build(program: &Program, rules: &[u32]) -> Shortlist {
     }
     starts.push(entries.len() as u32);
     Shortlist {
-        pivot: pivot.map(|(slot, _)| slot),
+        pivot,
         stride,
         starts,
         entries,
     }
 }
 
-/// The status fact the action's rules test most often, with its number of statuses.
-fn pivot(program: &Program, rules: &[u32]) -> Option<(Slot, usize)> {
+/// The status fact the rules' settleable conditions test most often, with its number of
+/// statuses.
+fn pivot(program: &Program, action_rules: &[ActionRule<'_>]) -> Option<(Slot, usize)> {
     let mut counts: Vec<(Slot, usize)> = Vec::new();
-    for rule in rules.iter().filter_map(|&i| program.rules.get(i as usize)) {
-        if let Some(when) = rule.when.as_ref().filter(|w| !has_window(w)) {
+    for &(_, _, when) in action_rules {
+        if let Some(when) = when {
             count_tests(when, &mut counts);
         }
     }
@@ -132,7 +145,7 @@ fn pivot(program: &Program, rules: &[u32]) -> Option<(Slot, usize)> {
     }
 }
 
-/// Counts, per fact, the memberships and presence tests of a condition.
+/// Counts, per fact, the status memberships of a condition.
 fn count_tests(cond: &Cond, counts: &mut Vec<(Slot, usize)>) {
     match cond {
         Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| count_tests(c, counts)),
@@ -154,40 +167,13 @@ fn has_window(cond: &Cond) -> bool {
     }
 }
 
-/// The condition's value when only the pivot's status is known (`None` when the rest decides),
-/// for a condition without windows: such a condition has no effect but its value, so knowing the
-/// value early changes nothing else.
-fn settle(cond: &Cond, pivot: Option<Slot>, status: Option<u8>) -> Option<bool> {
-    if has_window(cond) {
-        return None;
-    }
-    value(cond, pivot?, status)
-}
-
+/// The value of a condition without windows when only the pivot's status is known (`None` when
+/// the rest decides): such a condition has no effect but its value, so knowing it early changes
+/// nothing else.
 fn value(cond: &Cond, pivot: Slot, status: Option<u8>) -> Option<bool> {
     match cond {
-        Cond::All(items) => {
-            let mut all = Some(true);
-            for item in items {
-                match value(item, pivot, status) {
-                    Some(false) => return Some(false),
-                    Some(true) => {}
-                    None => all = None,
-                }
-            }
-            all
-        }
-        Cond::Any(items) => {
-            let mut any = Some(false);
-            for item in items {
-                match value(item, pivot, status) {
-                    Some(true) => return Some(true),
-                    Some(false) => {}
-                    None => any = None,
-                }
-            }
-            any
-        }
+        Cond::All(items) => combined(items, false, pivot, status),
+        Cond::Any(items) => combined(items, true, pivot, status),
         Cond::Not(inner) => value(inner, pivot, status).map(|v| !v),
         Cond::In { slot, mask } if *slot == pivot => {
             Some(status.is_some_and(|s| s < 128 && (mask >> s) & 1 == 1))
@@ -195,4 +181,18 @@ fn value(cond: &Cond, pivot: Slot, status: Option<u8>) -> Option<bool> {
         Cond::Present(slot) if *slot == pivot => Some(status.is_some()),
         _ => None,
     }
+}
+
+/// All (`decisive` false) or any (`decisive` true) of `items`: one known `decisive` item decides;
+/// otherwise every item must be known.
+fn combined(items: &[Cond], decisive: bool, pivot: Slot, status: Option<u8>) -> Option<bool> {
+    let mut known = Some(!decisive);
+    for item in items {
+        match value(item, pivot, status) {
+            Some(v) if v == decisive => return Some(decisive),
+            Some(_) => {}
+            None => known = None,
+        }
+    }
+    known
 }

@@ -4,6 +4,20 @@
 use ordergate::{Decision, Outcome, Policy};
 use serde_json::{json, Value};
 
+/// Every policy the tests know: the built-in ones, the sample, the benchmark's and, last, the
+/// policy with one action per kind of condition (tests/policies/every-condition.json).
+pub fn every_policy() -> Vec<Policy> {
+    let mut all: Vec<Policy> = ordergate::builtin_names().into_iter().map(policy).collect();
+    for text in [
+        include_str!("../../examples/policies/sample-marketplace.json"),
+        include_str!("../../bench/policies/ordergate.json"),
+        include_str!("../policies/every-condition.json"),
+    ] {
+        all.push(Policy::from_json(text).unwrap());
+    }
+    all
+}
+
 pub fn policy(name: &str) -> Policy {
     match ordergate::builtin(name) {
         Ok(p) => p,
