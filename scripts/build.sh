@@ -29,7 +29,9 @@ npx --no-install tsc -p "$build/tsconfig.json" --outDir pkg/dist/types
 rm -rf pkg/dist/types/glue
 
 esbuild() { npx --no-install esbuild --bundle --log-level=warning --log-override:empty-import-meta=silent "$@"; }
-esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2020 --outfile=pkg/dist/index.js
+# ES2022 keeps private fields native: at ES2020 each `#field` read becomes a WeakMap lookup, several
+# per verdict, and the bundle carries the helpers.
+esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2022 --outfile=pkg/dist/index.js
 esbuild "$build/src/node.ts" --format=esm --platform=node --target=node18 --outfile=pkg/dist/node.mjs \
   --banner:js='const __WASM_PATH__ = new URL("./ordergate_bg.wasm", import.meta.url);'
 esbuild "$build/src/node.ts" --format=cjs --platform=node --target=node18 --outfile=pkg/dist/node.cjs \

@@ -39,6 +39,7 @@ mod engine;
 mod error;
 mod eval;
 pub mod ffi;
+mod heapsort;
 mod json_text;
 pub mod money;
 pub mod policy;

@@ -10,7 +10,7 @@ pub(crate) fn write(value: &Value, out: &mut String) {
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
             // Keys of one object are distinct: an unstable sort gives the same order.
-            keys.sort_unstable();
+            crate::heapsort::sort(&mut keys);
             out.push('{');
             for (i, key) in keys.into_iter().enumerate() {
                 if i > 0 {

@@ -62,7 +62,7 @@ impl Calendar {
             days[day.num_days_from_monday() as usize] = true;
         }
         let mut holidays = holidays.to_vec();
-        holidays.sort_unstable();
+        crate::heapsort::sort(&mut holidays);
         holidays.dedup();
         Calendar {
             zone,
