@@ -1,14 +1,13 @@
 //! JSON text as ordergate writes it: serde_json's serializer, with floating-point numbers written
-//! by the standard library's shortest round-trip formatting, laid out exactly as serde_json lays
-//! them out. serde_json's own float writer carries a 17 KB table that the WebAssembly module would
-//! download for numbers the standard library already knows how to print; every text the engine
-//! writes (answers, errors, the canonical policy it hashes) goes through here instead of through
-//! serde_json's `Display` or `to_string`.
+//! by `ryu` (the shortest digits that read back as the same number, ties to the even digit) and
+//! laid out exactly as serde_json lays them out. serde_json's own float writer carries a 17 KB
+//! table that the WebAssembly module would download; ryu's small tables weigh a few hundred
+//! bytes. Every text the engine writes (answers, errors, the canonical policy it hashes) goes
+//! through here instead of through serde_json's `Display` or `to_string`.
 
 use serde::Serialize;
 use serde_json::ser::Formatter;
 use serde_json::Value;
-use std::fmt::Write as _;
 use std::io;
 
 /// Appends `f` as serde_json writes it: plain decimals from 1e-5 up to below 1e16 (with `.0` when
@@ -18,60 +17,16 @@ pub(crate) fn write_f64(f: f64, out: &mut String) {
         out.push_str("null");
         return;
     }
-    // How many digits the shortest text that reads back as `f` has; then those digits rounded
-    // from the exact value, whose ties go to the even digit as serde_json's (and JavaScript's)
-    // do, where the shortest form alone rounds them up (973244638807248.25 is ...248.2).
-    let mut sci = String::with_capacity(32);
-    let _ = write!(sci, "{f:e}");
-    let shortest = sci
-        .bytes()
-        .take_while(|b| *b != b'e')
-        .filter(u8::is_ascii_digit)
-        .count();
-    sci.clear();
-    let _ = write!(sci, "{f:.0$e}", shortest.saturating_sub(1));
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
-    };
-    let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    while digits.len() > 1 && digits.ends_with('0') {
-        digits.pop();
-    }
-    out.push_str(sign);
-    let count = digits.len() as i32;
-    if (-5..=15).contains(&exponent) {
-        if exponent >= count - 1 {
-            // 1234e7 -> 12340000000.0
-            out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', (exponent - count + 1) as usize));
-            out.push_str(".0");
-        } else if exponent >= 0 {
-            // 1234e-2 -> 12.34
-            let point = exponent as usize + 1;
-            out.push_str(&digits[..point]);
-            out.push('.');
-            out.push_str(&digits[point..]);
-        } else {
-            // 1234e-6 -> 0.001234
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-exponent - 1) as usize));
-            out.push_str(&digits);
+    // ryu lays numbers out as serde_json does, except that it writes no `+` in an exponent.
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(f);
+    match text.split_once('e') {
+        Some((mantissa, exponent)) if !exponent.starts_with('-') => {
+            out.push_str(mantissa);
+            out.push_str("e+");
+            out.push_str(exponent);
         }
-    } else {
-        // 1234e30 -> 1.234e+33
-        out.push_str(&digits[..1]);
-        if count > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        if exponent >= 0 {
-            out.push('+');
-        }
-        let _ = write!(out, "{exponent}");
+        _ => out.push_str(text),
     }
 }
 

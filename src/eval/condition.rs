@@ -250,13 +250,44 @@ fn compare(l: ValRef, r: ValRef) -> Option<Ordering> {
     })
 }
 
+/// A number as a person reads it: whole numbers without a fraction (`3`), others as JSON writes
+/// them (`2.5`, `1.5e-7`). Not through `Display`, whose float printing would add 10 KB to the
+/// WebAssembly module for this one message.
+fn show_number(n: f64) -> String {
+    // Below 2^53 a whole f64 converts to i64 exactly.
+    if n.trunc() == n && n.abs() < 9_007_199_254_740_992.0 {
+        (n as i64).to_string()
+    } else {
+        let mut text = String::new();
+        crate::json_text::write_f64(n, &mut text);
+        text
+    }
+}
+
 fn show_val(v: ValRef) -> String {
     match v {
         ValRef::Bool(b) => b.to_string(),
         ValRef::Int(i) | ValRef::Money(i) => i.to_string(),
-        ValRef::Num(n) => n.to_string(),
+        ValRef::Num(n) => show_number(n),
         ValRef::Time(t) => t.millis().to_string(),
         ValRef::Str(s) => format!("'{s}'"),
         ValRef::Status(s) => format!("#{s}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::show_number;
+
+    #[test]
+    fn numbers_in_explanations_read_as_a_person_writes_them() {
+        assert_eq!(show_number(3.0), "3");
+        assert_eq!(show_number(-42.0), "-42");
+        assert_eq!(show_number(-0.0), "0");
+        assert_eq!(show_number(2.5), "2.5");
+        assert_eq!(show_number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(show_number(1.5e-7), "1.5e-7");
+        assert_eq!(show_number(1e20), "1e+20");
+        assert_eq!(show_number(9_007_199_254_740_993.0), "9007199254740992.0");
     }
 }
