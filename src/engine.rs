@@ -259,7 +259,9 @@ fn sha256_hex(text: &str) -> String {
 /// A JSON syntax error as an issue, with its line and column.
 pub(crate) fn json_error(e: &serde_json::Error) -> Issue {
     let text = e.to_string();
-    if text.contains("recursion limit") {
+    // serde_json's message for this limit begins with these words (a prefix test, unlike a search,
+    // brings no substring searcher into the module).
+    if text.starts_with("recursion limit") {
         Issue::new(Code::TooDeep, "$", "the JSON nests too deeply")
     } else {
         Issue::new(Code::NotJson, "$", format!("not valid JSON: {text}"))

@@ -448,3 +448,33 @@ fn the_trace_names_the_parameter_a_false_comparison_read() {
         "when.eq: param reason ('late') == value ('buyer asked') is false"
     );
 }
+
+#[test]
+fn a_suggestion_between_equally_close_names_is_the_same_on_every_load() {
+    // "paid" and "pain" are one edit from "paix"; the hint must not depend on how a load happened
+    // to order its names (a hash map's order differs from one map to the next).
+    let mut doc = base();
+    doc["facts"]["pain"] = json!({"type": "boolean", "default": false});
+    doc["roles"]["buyers"] = json!({"label": {"en": "Buyers", "id": "Pembeli"}});
+    let hints: std::collections::BTreeSet<String> = (0..40)
+        .flat_map(|_| {
+            let policy = Policy::from_value(&doc).unwrap();
+            let fact = policy
+                .decide(&json!({"facts": {"status": "open", "paix": true}, "actor": {"role": "buyer"}, "action": "cancel", "now": 0}))
+                .unwrap_err();
+            let role = policy
+                .decide(&json!({"facts": {"status": "open"}, "actor": {"role": "buyerz"}, "action": "cancel", "now": 0}))
+                .unwrap_err();
+            [fact.to_string(), role.to_string()]
+        })
+        .collect();
+    assert_eq!(hints.len(), 2, "{hints:#?}");
+    assert!(
+        hints.iter().any(|h| h.contains("Did you mean 'paid'?")),
+        "the first declared of two equally close names: {hints:#?}"
+    );
+    assert!(
+        hints.iter().any(|h| h.contains("Did you mean 'buyer'?")),
+        "{hints:#?}"
+    );
+}

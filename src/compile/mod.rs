@@ -1,6 +1,7 @@
 //! Compilation: resolves every name of the model to an index, checks types, translations and
 //! reachability, and builds the [`Program`] that decisions run on.
 
+mod name_index;
 pub(crate) mod program;
 mod reach;
 mod resolve;
@@ -10,9 +11,9 @@ use crate::error::{did_you_mean, Code};
 use crate::policy::model::*;
 use crate::policy::reader::{index_path, key_path, Reader};
 use crate::time::Calendar;
+use name_index::NameIndex;
 use program::*;
 pub(crate) use resolve::{literal_value, type_name as resolve_type_name};
-use std::collections::HashMap;
 
 /// Compiles a loaded document. Problems are added to `r`; the program is returned only when the
 /// document had none (the caller checks `r.issues`).
@@ -26,7 +27,8 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
 
     let mut domains = Vec::new();
     let mut facts = Vec::new();
-    let mut dimension_domain = HashMap::new();
+    // Each dimension's domain is the domain at its position: they are the first domains made.
+    let dimension_domain = NameIndex::new(doc.dimensions.iter().map(|(name, _)| name));
     for (name, dim) in &doc.dimensions {
         let path = key_path("$.dimensions", name);
         c.translations(&dim.label, &key_path(&path, "label"));
@@ -43,9 +45,8 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             ids,
             dim.statuses.iter().map(|(_, l)| l.clone()).collect(),
         );
-        dimension_domain.insert(name.clone(), domain);
         let default = dim.default.as_ref().and_then(|d| {
-            let found = domains[domain as usize].index.get(d).copied();
+            let found = domains[domain as usize].status(d);
             if found.is_none() {
                 c.unknown_status(&key_path(&path, "default"), d, &domains[domain as usize]);
             }
@@ -61,7 +62,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
     }
     for (name, fact) in &doc.facts {
         let path = key_path("$.facts", name);
-        if dimension_domain.contains_key(name) {
+        if dimension_domain.get(name).is_some() {
             c.r.report(
                 Code::DuplicateId,
                 &path,
@@ -74,7 +75,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         c.translations(&fact.label, &key_path(&path, "label"));
         let ty = match &fact.ty {
             ValueType::Status(dim) => match dimension_domain.get(dim) {
-                Some(d) => Ty::Domain(*d),
+                Some(d) => Ty::Domain(d),
                 None => {
                     let hint = did_you_mean(dim, doc.dimensions.iter().map(|(n, _)| n.as_str()));
                     c.r.report(
@@ -107,11 +108,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             is_dimension: false,
         });
     }
-    let fact_index = facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.clone(), i as Slot))
-        .collect();
+    let fact_index = NameIndex::new(facts.iter().map(|f| &f.name));
 
     let roles: Vec<Role> = doc
         .roles
@@ -121,7 +118,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             Role { name: name.clone() }
         })
         .collect();
-    let role_index = index_of(roles.iter().map(|r| &r.name));
+    let role_index = NameIndex::new(roles.iter().map(|r| &r.name));
     let attributes: Vec<Param> = doc
         .actor_attributes
         .iter()
@@ -140,13 +137,13 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             })
         })
         .collect();
-    let attribute_index = index_of(attributes.iter().map(|a| &a.name));
+    let attribute_index = NameIndex::new(attributes.iter().map(|a| &a.name));
 
     let messages: Vec<(String, Text)> = doc.messages.clone();
     for (code, text) in &messages {
         c.message_text(text, &key_path("$.messages", code));
     }
-    let message_index = index_of(messages.iter().map(|(n, _)| n));
+    let message_index = NameIndex::new(messages.iter().map(|(n, _)| n));
     let effect_kinds: Vec<EffectKind> = doc
         .effects
         .iter()
@@ -184,7 +181,6 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
                 .collect()
         })
         .collect();
-    let action_names: HashMap<String, u16> = index_of(doc.actions.iter().map(|(n, _)| n));
     let calendar = Calendar::new(
         doc.calendar.zone,
         &doc.calendar.weekend,
@@ -201,7 +197,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         attributes,
         attribute_index,
         actions: Vec::new(),
-        action_index: action_names.clone(),
+        action_index: NameIndex::new(doc.actions.iter().map(|(n, _)| n)),
         effect_kinds,
         messages,
         otherwise: Otherwise {
@@ -211,7 +207,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         rules: Vec::new(),
         row_length: 0,
     };
-    let effect_index = index_of(program.effect_kinds.iter().map(|k| &k.name));
+    let effect_index = NameIndex::new(program.effect_kinds.iter().map(|k| &k.name));
     let names = resolve::Names {
         program: &program,
         messages: &message_index,
@@ -265,18 +261,23 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         .and_then(|o| names.otherwise(&mut c, o, "$.otherwise", &no_params));
 
     let mut rules = Vec::new();
-    let mut rule_ids: HashMap<&str, usize> = HashMap::new();
+    // The position in `doc.rules` of each compiled rule (a rule that fails to compile is left out).
+    let mut sources = Vec::new();
+    // The ids seen so far, sorted, each with the rule that first used it.
+    let mut rule_ids: Vec<(&str, usize)> = Vec::new();
     for (i, rule) in doc.rules.iter().enumerate() {
         let path = index_path("$.rules", i);
-        if let Some(first) = rule_ids.insert(&rule.id, i) {
-            c.r.report(
+        let seen = rule_ids.binary_search_by(|(id, _)| (*id).cmp(rule.id.as_str()));
+        match seen {
+            Err(at) => rule_ids.insert(at, (&rule.id, i)),
+            Ok(at) => c.r.report(
                 Code::DuplicateId,
                 key_path(&path, "id"),
                 format!(
-                    "the rule id '{}' is already used by $.rules[{first}]",
-                    rule.id
+                    "the rule id '{}' is already used by $.rules[{}]",
+                    rule.id, rule_ids[at].1
                 ),
-            );
+            ),
         }
         let Some(action) = names.action(&mut c, &rule.action, &key_path(&path, "action")) else {
             continue;
@@ -287,6 +288,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         };
         if let Some(compiled) = names.rule(&mut c, rule, action, &scope, &path) {
             rules.push(compiled);
+            sources.push(i);
         }
     }
     for (index, rule) in rules.iter().enumerate() {
@@ -294,7 +296,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
             action.rules.push(index as u32);
         }
     }
-    reach::check(&mut c, doc, &rules, &program);
+    reach::check(&mut c, &rules, &sources, &program);
     let max_params = actions.iter().map(|a| a.params.len()).max().unwrap_or(0);
     program.row_length = ROW_HEADER + program.facts.len() + program.attributes.len() + max_params;
     program.actions = actions;
@@ -335,21 +337,8 @@ fn count_nodes(cond: &Cond) -> usize {
     }
 }
 
-fn index_of<'a, T: TryFrom<usize> + Copy>(
-    names: impl Iterator<Item = &'a String>,
-) -> HashMap<String, T> {
-    names
-        .enumerate()
-        .filter_map(|(i, n)| T::try_from(i).ok().map(|i| (n.clone(), i)))
-        .collect()
-}
-
 fn push_domain(domains: &mut Vec<Domain>, name: &str, ids: Vec<String>, labels: Vec<Text>) -> u16 {
-    let index = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.clone(), i as u8))
-        .collect();
+    let index = NameIndex::new(&ids);
     domains.push(Domain {
         name: name.to_owned(),
         ids,

@@ -1,11 +1,11 @@
 //! The compiled form of a policy: every name resolved to an index, statuses as bits, roles as a
 //! mask, rules grouped per action. Deciding reads only this.
 
+use super::name_index::NameIndex;
 pub(crate) use super::shortlist::{Candidate, Shortlist};
 use crate::money::Currency;
 use crate::policy::model::{CompareOp, Edge, Outcome, Text, WindowKind};
 use crate::time::{Calendar, Duration, Timestamp};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 pub(crate) type Slot = u16;
@@ -46,7 +46,14 @@ pub(crate) struct Domain {
     pub name: String,
     pub ids: Vec<String>,
     pub labels: Vec<Text>,
-    pub index: HashMap<String, u8>,
+    pub index: NameIndex,
+}
+
+impl Domain {
+    /// The index of status (or enum value) `id`.
+    pub fn status(&self, id: &str) -> Option<u8> {
+        self.index.get(id).and_then(|i| u8::try_from(i).ok())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -193,13 +200,13 @@ pub(crate) struct Program {
     pub calendar: Calendar,
     pub domains: Vec<Domain>,
     pub facts: Vec<FactSlot>,
-    pub fact_index: HashMap<String, Slot>,
+    pub fact_index: NameIndex,
     pub roles: Vec<Role>,
-    pub role_index: HashMap<String, u16>,
+    pub role_index: NameIndex,
     pub attributes: Vec<Param>,
-    pub attribute_index: HashMap<String, u16>,
+    pub attribute_index: NameIndex,
     pub actions: Vec<Action>,
-    pub action_index: HashMap<String, u16>,
+    pub action_index: NameIndex,
     pub effect_kinds: Vec<EffectKind>,
     pub messages: Vec<(String, Text)>,
     pub otherwise: Otherwise,

@@ -4,29 +4,18 @@
 use super::program::{Cond, Program, Rule};
 use super::Compiler;
 use crate::error::Code;
-use crate::policy::model::Document;
 use crate::policy::reader::{index_path, key_path};
-use std::collections::HashMap;
 
-pub(super) fn check(c: &mut Compiler, doc: &Document, rules: &[Rule], program: &Program) {
-    // Rules are compiled in document order, but a rule that failed to compile is missing; map
-    // each compiled rule back to its index in the document by id.
-    let position: HashMap<&str, usize> = doc
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+/// Reports the unreachable among `rules`, each the rule at `sources[i]` in the document (a rule
+/// that failed to compile is not among them).
+pub(super) fn check(c: &mut Compiler, rules: &[Rule], sources: &[usize], program: &Program) {
     let all_roles = if program.roles.len() >= 64 {
         u64::MAX
     } else {
         (1u64 << program.roles.len()) - 1
     };
     for (i, rule) in rules.iter().enumerate() {
-        let path = index_path(
-            "$.rules",
-            position.get(rule.id.as_str()).copied().unwrap_or(i),
-        );
+        let path = index_path("$.rules", sources.get(i).copied().unwrap_or(i));
         let roles = rule.roles & all_roles;
         if let Some(earlier) = rules[..i].iter().find(|e| {
             e.action == rule.action && e.when.is_none() && (e.roles & all_roles) & roles == roles
@@ -52,15 +41,24 @@ fn never_true(cond: &Cond) -> bool {
         Cond::In { mask, .. } => *mask == 0,
         Cond::Any(items) => items.iter().all(never_true),
         Cond::All(items) => {
-            let mut allowed: HashMap<u16, u128> = HashMap::new();
+            // The statuses each fact may still take; an `all` has at most 64 children.
+            let mut allowed: Vec<(u16, u128)> = Vec::new();
             for item in items {
                 if never_true(item) {
                     return true;
                 }
                 if let Cond::In { slot, mask } = item {
-                    let entry = allowed.entry(*slot).or_insert(u128::MAX);
-                    *entry &= mask;
-                    if *entry == 0 {
+                    let remaining = match allowed.iter_mut().find(|(s, _)| s == slot) {
+                        Some((_, left)) => {
+                            *left &= mask;
+                            *left
+                        }
+                        None => {
+                            allowed.push((*slot, *mask));
+                            *mask
+                        }
+                    };
+                    if remaining == 0 {
                         return true;
                     }
                 }

@@ -1,5 +1,6 @@
 //! Name resolution and type checking of rules, conditions, effects and alternatives.
 
+use super::name_index::NameIndex;
 use super::program::*;
 use super::Compiler;
 use crate::error::{did_you_mean, Code};
@@ -7,7 +8,6 @@ use crate::money::minor_units_from_json;
 use crate::policy::model::{self, CompareOp, Condition, EffectDoc, Outcome, RuleDoc};
 use crate::policy::reader::{index_path, key_path};
 use crate::time::Timestamp;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The parameters visible where a condition or effect is written (those of the rule's action).
@@ -24,8 +24,8 @@ impl Scope<'static> {
 /// Read-only lookups into the program being built.
 pub(crate) struct Names<'p> {
     pub program: &'p Program,
-    pub messages: &'p HashMap<String, u16>,
-    pub effects: &'p HashMap<String, u16>,
+    pub messages: &'p NameIndex,
+    pub effects: &'p NameIndex,
 }
 
 /// Reads a JSON literal as a value of `ty`; `None` when it does not fit.
@@ -49,7 +49,7 @@ pub(crate) fn literal_value(ty: &Ty, value: &serde_json::Value, domains: &[Domai
         (Ty::Timestamp, J::String(s)) => Val::Time(Timestamp::parse(s)?),
         (Ty::Timestamp, J::Number(n)) => Val::Time(Timestamp::from_json_number(n)?),
         (Ty::String, J::String(s)) if s.len() <= 1_000 => Val::Str(Arc::new(s.clone())),
-        (Ty::Domain(d), J::String(s)) => Val::Status(*domains.get(*d as usize)?.index.get(s)?),
+        (Ty::Domain(d), J::String(s)) => Val::Status(domains.get(*d as usize)?.status(s)?),
         _ => return None,
     })
 }
@@ -70,18 +70,18 @@ pub(crate) fn type_name(ty: &Ty, domains: &[Domain]) -> String {
 }
 
 impl Names<'_> {
-    fn lookup<T: Copy>(
+    fn lookup(
         &self,
         c: &mut Compiler,
-        map: &HashMap<String, T>,
+        index: &NameIndex,
         name: &str,
         path: &str,
         code: Code,
         what: &str,
-    ) -> Option<T> {
-        let found = map.get(name).copied();
+    ) -> Option<u16> {
+        let found = index.get(name);
         if found.is_none() {
-            let hint = did_you_mean(name, map.keys().map(String::as_str));
+            let hint = did_you_mean(name, index.names());
             c.r.report(
                 code,
                 path,
@@ -505,7 +505,7 @@ impl Names<'_> {
                 let (slot, domain) = self.domain_fact(c, fact, &p)?;
                 let mut mask = 0u128;
                 for (i, v) in values.iter().enumerate() {
-                    match domain.index.get(v) {
+                    match domain.status(v) {
                         Some(bit) => mask |= 1 << bit,
                         None => c.unknown_status(&index_path(&p, i), v, domain),
                     }
@@ -684,8 +684,8 @@ impl Names<'_> {
                     model::AlternativeKind::WaitFor { fact, status } => {
                         let wp = key_path(&key_path(&p, "waitFor"), fact);
                         let (slot, domain) = self.domain_fact(c, fact, &wp)?;
-                        match domain.index.get(status) {
-                            Some(s) => AlternativeKind::WaitFor(slot, *s),
+                        match domain.status(status) {
+                            Some(s) => AlternativeKind::WaitFor(slot, s),
                             None => {
                                 c.unknown_status(&wp, status, domain);
                                 return None;

@@ -26,7 +26,7 @@ pub(crate) fn apply(
     let zone = program.calendar.zone();
     for (i, change) in changes.iter().enumerate() {
         let path = format!("$.decision.changes[{i}]");
-        let Some(&slot) = program.fact_index.get(&change.fact) else {
+        let Some(slot) = program.fact_index.get(&change.fact) else {
             return Err(Error::input(
                 Code::InvalidDecision,
                 format!("{path}.fact"),

@@ -154,8 +154,8 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
             let s = v
                 .as_str()
                 .ok_or_else(|| wrong(&format!("a value of '{}'", domain.name)))?;
-            match domain.index.get(s) {
-                Some(i) => Val::Status(*i),
+            match domain.status(s) {
+                Some(i) => Val::Status(i),
                 None => {
                     let hint = did_you_mean(s, domain.ids.iter().map(String::as_str));
                     return Err(Error::input(
@@ -191,8 +191,8 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
     let mut given = vec![false; program.facts.len()];
     for (name, raw) in map {
         let p = key_path(path, name);
-        let Some(&slot) = program.fact_index.get(name) else {
-            let hint = did_you_mean(name, program.fact_index.keys().map(String::as_str));
+        let Some(slot) = program.fact_index.get(name) else {
+            let hint = did_you_mean(name, program.fact_index.names());
             return Err(Error::input(
                 Code::UnknownFact,
                 p,
@@ -267,8 +267,8 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
                 "the role is a string, such as \"seller\"",
             )
         })?;
-    let role = *program.role_index.get(role_name).ok_or_else(|| {
-        let hint = did_you_mean(role_name, program.role_index.keys().map(String::as_str));
+    let role = program.role_index.get(role_name).ok_or_else(|| {
+        let hint = did_you_mean(role_name, program.role_index.names());
         let known: Vec<&str> = program.roles.iter().map(|r| r.name.as_str()).collect();
         Error::input(
             Code::UnknownRole,
@@ -349,8 +349,8 @@ pub(crate) fn action(program: &Program, v: &Value, path: &str) -> Result<u16, Er
     let name = v
         .as_str()
         .ok_or_else(|| Error::input(Code::WrongType, path, "the action is a string id"))?;
-    program.action_index.get(name).copied().ok_or_else(|| {
-        let hint = did_you_mean(name, program.action_index.keys().map(String::as_str));
+    program.action_index.get(name).ok_or_else(|| {
+        let hint = did_you_mean(name, program.action_index.names());
         Error::input(
             Code::UnknownAction,
             path,

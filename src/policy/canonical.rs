@@ -64,8 +64,9 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
             0x00..=0x1f => 'u',
             _ => continue,
         };
-        // Escaped bytes are ASCII, so `clean..i` lies on character boundaries.
-        out.push_str(&s[clean..i]);
+        // Escaped bytes are ASCII, so `clean..i` lies on character boundaries (`get` rather than
+        // indexing: the module then carries no panic path for slicing within a character).
+        out.push_str(s.get(clean..i).unwrap_or_default());
         out.push('\\');
         out.push(short);
         if short == 'u' {
@@ -75,7 +76,7 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
         }
         clean = i + 1;
     }
-    out.push_str(&s[clean..]);
+    out.push_str(s.get(clean..).unwrap_or_default());
     out.push('"');
 }
 

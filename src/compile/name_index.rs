@@ -1,0 +1,67 @@
+//! Declared names (facts, roles, actions, statuses, messages, effects) and their positions.
+
+/// The names of one kind, in declaration order, found by binary search.
+///
+/// Listed in declaration order so that a suggestion between two equally close names is the
+/// first declared, on every load and in every runtime: a hash map lists its keys in an order
+/// that differs from one map to the next. A policy declares at most a few thousand names of a
+/// kind; a name past position 65,535 is not indexed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    /// The names, in declaration order.
+    names: Vec<String>,
+    /// Every name with its position, sorted by name.
+    sorted: Vec<(String, u16)>,
+}
+
+impl NameIndex {
+    /// The index of `names`, each at its position.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a String>) -> NameIndex {
+        let names: Vec<String> = names.into_iter().cloned().collect();
+        let mut sorted: Vec<(String, u16)> = (names.iter().enumerate())
+            .filter_map(|(i, n)| Some((n.clone(), u16::try_from(i).ok()?)))
+            .collect();
+        crate::heapsort::sort(&mut sorted);
+        NameIndex { names, sorted }
+    }
+
+    /// The position of `name`; of the first declared where a name is declared twice.
+    pub fn get(&self, name: &str) -> Option<u16> {
+        let first = self.sorted.partition_point(|(n, _)| n.as_str() < name);
+        match self.sorted.get(first) {
+            Some((n, i)) if n == name => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The names in declaration order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NameIndex;
+
+    #[test]
+    fn finds_each_name_at_its_position_and_lists_them_as_declared() {
+        let declared: Vec<String> = ["shipped", "open", "paid", "cancelled"]
+            .map(String::from)
+            .to_vec();
+        let index = NameIndex::new(&declared);
+        for (i, name) in declared.iter().enumerate() {
+            assert_eq!(index.get(name), Some(i as u16));
+        }
+        assert_eq!(index.get("ope"), None);
+        assert_eq!(index.get("zzz"), None);
+        assert_eq!(index.get(""), None);
+        assert!(index.names().eq(declared.iter().map(String::as_str)));
+    }
+
+    #[test]
+    fn a_name_declared_twice_is_found_at_its_first_position() {
+        let declared: Vec<String> = ["a", "b", "a"].map(String::from).to_vec();
+        assert_eq!(NameIndex::new(&declared).get("a"), Some(0));
+    }
+}
