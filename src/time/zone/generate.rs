@@ -273,6 +273,18 @@ fn compact(source: &Source) -> Result<Table, String> {
     Err("the rule never takes over".into())
 }
 
+fn push_leb128(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
 fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, String> {
     let mut tables: Vec<&Table> = names.values().collect();
     tables.sort();
@@ -306,15 +318,30 @@ fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, Stri
             .iter()
             .map(|o| distinct.binary_search(o).unwrap_or(0))
             .collect();
-        let steps: Vec<u32> = table
+        if distinct.len() > 8 {
+            return Err(format!(
+                "{} distinct offsets; a change holds at most 8",
+                distinct.len()
+            ));
+        }
+        let steps = table
             .times
             .iter()
-            .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)))
-            .collect();
+            .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)));
+        let mut changes = Vec::new();
+        for (step, kind) in steps.zip(kinds) {
+            let kind = kind as u64;
+            if step % 900 == 0 && step > 0 {
+                push_leb128(&mut changes, u64::from(step / 900) << 3 | kind);
+            } else {
+                push_leb128(&mut changes, kind);
+                push_leb128(&mut changes, u64::from(step));
+            }
+        }
         let last = table.times.last().copied().unwrap_or(0);
         let _ = writeln!(
             out,
-            "    ZoneData {{ initial: {}, last: {last}, steps: &{steps:?}, kinds: &{kinds:?}, offsets: &{distinct:?}, rule: {} }},",
+            "    ZoneData {{ initial: {}, last: {last}, changes: &{changes:?}, offsets: &{distinct:?}, rule: {} }},",
             table.initial, table.rule
         );
     }
