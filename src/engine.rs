@@ -1,15 +1,19 @@
 //! [`Policy`]: a validated, compiled policy and the three questions it answers.
 
 use crate::api::{Decision, Layout, PolicyStamp};
-use crate::compile::{self, program::Program};
+use crate::compile::{
+    self,
+    program::{Program, Val},
+};
 use crate::error::{Code, Error, Issue};
 use crate::eval::decide::{Decider, Mode};
+use crate::eval::input::Question;
 use crate::eval::verdict::{self, Prepared, Verdict};
 use crate::eval::{apply, input, json, numbers};
 use crate::policy::{canonical, limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A policy, validated and compiled, ready to decide.
 ///
@@ -30,7 +34,8 @@ use std::sync::OnceLock;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Policy {
-    program: Program,
+    /// Shared with the questions it prepares, which are answered by the program that read them.
+    program: Arc<Program>,
     /// How the numbers of a question row are checked.
     rows: numbers::RowChecks,
     document: Document,
@@ -70,7 +75,7 @@ impl Policy {
                 canonical::write(value, &mut canonical);
                 Ok(Policy {
                     rows: numbers::row_checks(&program),
-                    program,
+                    program: Arc::new(program),
                     document,
                     canonical,
                     stamp: OnceLock::new(),
@@ -117,17 +122,28 @@ impl Policy {
 
     /// Decides one action: `{"facts", "actor", "action", "params"?, "now", "locale"?}`.
     pub fn decide(&self, request: &Value) -> Result<Decision, Error> {
-        let prepared = self.prepare(request)?;
+        let (question, action, params) = self.read(request)?;
         let decider = Decider {
             program: &self.program,
             stamp: self.stamp(),
-            question: &prepared.question,
+            question: &question,
         };
-        decider.decide(prepared.action, &prepared.params, Mode::Decide)
+        decider.decide(action, &params, Mode::Decide)
     }
 
     /// Reads and checks a decide request once, to answer it many times with [`Policy::verdict`].
     pub fn prepare(&self, request: &Value) -> Result<Prepared, Error> {
+        let (question, action, params) = self.read(request)?;
+        Ok(Prepared {
+            program: Arc::clone(&self.program),
+            question,
+            action,
+            params,
+        })
+    }
+
+    /// A decide request's question, action and parameters, checked.
+    fn read(&self, request: &Value) -> Result<(Question, u16, Vec<Option<Val>>), Error> {
         let question = input::question(&self.program, request, &["action", "params"])?;
         let action_value = request.get("action").ok_or_else(|| {
             Error::input(Code::MissingField, "$.action", "the request needs 'action'")
@@ -145,11 +161,7 @@ impl Policy {
                 "parameter",
             )?,
         };
-        Ok(Prepared {
-            question,
-            action,
-            params,
-        })
+        Ok((question, action, params))
     }
 
     /// How to write questions as numbers for [`Policy::verdict_of_row`], and how to name a verdict's
@@ -195,8 +207,24 @@ impl Policy {
 
     /// The outcome, deciding rule, validity and chances of a prepared question, without texts,
     /// trace or allocation: the same choice [`Policy::decide`] makes.
+    ///
+    /// A question is answered by the policy that prepared it: its facts, action and parameters
+    /// are held as that policy's indexes, which mean nothing to another one.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let akulaku = ordergate::builtin("akulaku").unwrap();
+    /// let dropi = ordergate::builtin("dropi").unwrap();
+    /// let question = akulaku.prepare(&json!({
+    ///     "facts": {"order": "shipped", "shipped_at": "2026-03-02T10:00:00+07:00"},
+    ///     "actor": {"role": "seller"},
+    ///     "action": "change_courier",
+    ///     "now": "2026-03-03T10:00:00+07:00"
+    /// })).unwrap();
+    /// assert_eq!(dropi.verdict(&question), akulaku.verdict(&question));
+    /// ```
     pub fn verdict(&self, prepared: &Prepared) -> Verdict {
-        verdict::of_prepared(&self.program, prepared)
+        verdict::of_prepared(&prepared.program, prepared)
     }
 
     /// The id of a rule by its index (as a [`Verdict`] gives it).

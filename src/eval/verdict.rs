@@ -9,6 +9,7 @@ use super::values::{Asked, Values};
 use crate::api::Outcome;
 use crate::compile::program::{Alternative, Effect, Operand, Program, Rule, Val};
 use crate::time::Timestamp;
+use std::sync::Arc;
 
 /// A question read and checked against a policy, ready to be answered many times.
 ///
@@ -26,6 +27,8 @@ use crate::time::Timestamp;
 /// assert_eq!(policy.verdict(&question).outcome, ordergate::Outcome::Denied);
 /// ```
 pub struct Prepared {
+    /// The program of the policy that read it.
+    pub(crate) program: Arc<Program>,
     pub(crate) question: Question,
     pub(crate) action: u16,
     pub(crate) params: Vec<Option<Val>>,
