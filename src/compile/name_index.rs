@@ -10,28 +10,30 @@
 pub(crate) struct NameIndex {
     /// The names, in declaration order.
     names: Vec<String>,
-    /// Every name with its position, sorted by name.
-    sorted: Vec<(String, u16)>,
+    /// Positions in `names`, sorted by name (and by position where a name is declared twice).
+    sorted: Vec<u16>,
 }
 
 impl NameIndex {
     /// The index of `names`, each at its position.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a String>) -> NameIndex {
         let names: Vec<String> = names.into_iter().cloned().collect();
-        let mut sorted: Vec<(String, u16)> = (names.iter().enumerate())
-            .filter_map(|(i, n)| Some((n.clone(), u16::try_from(i).ok()?)))
+        let mut by_name: Vec<(&str, u16)> = (names.iter().enumerate())
+            .filter_map(|(i, n)| Some((n.as_str(), u16::try_from(i).ok()?)))
             .collect();
-        crate::heapsort::sort(&mut sorted);
+        crate::heapsort::sort(&mut by_name);
+        let sorted = by_name.into_iter().map(|(_, i)| i).collect();
         NameIndex { names, sorted }
     }
 
     /// The position of `name`; of the first declared where a name is declared twice.
     pub fn get(&self, name: &str) -> Option<u16> {
-        let first = self.sorted.partition_point(|(n, _)| n.as_str() < name);
-        match self.sorted.get(first) {
-            Some((n, i)) if n == name => Some(*i),
-            _ => None,
-        }
+        let name_at = |i: u16| self.names.get(usize::from(i)).map_or("", String::as_str);
+        let first = self.sorted.partition_point(|&i| name_at(i) < name);
+        self.sorted
+            .get(first)
+            .copied()
+            .filter(|&i| name_at(i) == name)
     }
 
     /// The names in declaration order.
