@@ -169,7 +169,7 @@ fn summary(policy: &Policy) -> Value {
 }
 
 #[test]
-fn the_summary_of_every_built_in_policy_is_written_key_for_key_as_json_would() {
+fn the_summary_of_every_policy_is_written_key_for_key_as_json_would() {
     for policy in &common::every_policy() {
         let written = ffi::describe_json(policy);
         assert_eq!(

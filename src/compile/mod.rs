@@ -338,12 +338,10 @@ fn count_nodes(cond: &Cond) -> usize {
 }
 
 fn push_domain(domains: &mut Vec<Domain>, name: &str, ids: Vec<String>, labels: Vec<Text>) -> u16 {
-    let index = NameIndex::new(&ids);
     domains.push(Domain {
         name: name.to_owned(),
-        ids,
         labels,
-        index,
+        index: NameIndex::of(ids),
     });
     (domains.len() - 1) as u16
 }
@@ -401,14 +399,14 @@ impl Compiler<'_> {
     }
 
     pub fn unknown_status(&mut self, path: &str, given: &str, domain: &Domain) {
-        let hint = did_you_mean(given, domain.ids.iter().map(String::as_str));
+        let hint = did_you_mean(given, domain.ids().iter().map(String::as_str));
         self.r.report(
             Code::UnknownStatus,
             path,
             format!(
                 "'{given}' is not a value of '{}'; known: {}.{hint}",
                 domain.name,
-                domain.ids.join(", ")
+                domain.ids().join(", ")
             ),
         );
     }

@@ -17,7 +17,11 @@ pub(crate) struct NameIndex {
 impl NameIndex {
     /// The index of `names`, each at its position.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a String>) -> NameIndex {
-        let names: Vec<String> = names.into_iter().cloned().collect();
+        NameIndex::of(names.into_iter().cloned().collect())
+    }
+
+    /// The index of `names`, which it keeps.
+    pub fn of(names: Vec<String>) -> NameIndex {
         let mut by_name: Vec<(&str, u16)> = (names.iter().enumerate())
             .filter_map(|(i, n)| Some((n.as_str(), u16::try_from(i).ok()?)))
             .collect();
@@ -39,6 +43,11 @@ impl NameIndex {
     /// The names in declaration order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.names.iter().map(String::as_str)
+    }
+
+    /// The names in declaration order, by position.
+    pub fn as_slice(&self) -> &[String] {
+        &self.names
     }
 }
 

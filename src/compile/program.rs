@@ -44,12 +44,17 @@ pub(crate) enum Ty {
 #[derive(Debug, Clone)]
 pub(crate) struct Domain {
     pub name: String,
-    pub ids: Vec<String>,
     pub labels: Vec<Text>,
+    /// The ids by position, and each id's position.
     pub index: NameIndex,
 }
 
 impl Domain {
+    /// The status (or enum value) ids, in declaration order.
+    pub fn ids(&self) -> &[String] {
+        self.index.as_slice()
+    }
+
     /// The index of status (or enum value) `id`.
     pub fn status(&self, id: &str) -> Option<u8> {
         self.index.get(id).and_then(|i| u8::try_from(i).ok())

@@ -140,7 +140,7 @@ fn pivot(program: &Program, action_rules: &[ActionRule<'_>]) -> Option<(Slot, us
         .copied()
         .max_by_key(|&(slot, n)| (n, std::cmp::Reverse(slot)))?;
     match program.facts.get(usize::from(slot))?.ty {
-        Ty::Domain(d) => Some((slot, program.domains.get(usize::from(d))?.ids.len())),
+        Ty::Domain(d) => Some((slot, program.domains.get(usize::from(d))?.ids().len())),
         _ => None,
     }
 }

@@ -126,15 +126,15 @@ impl<'a, V: Values> Env<'a, V> {
                     return path.to_owned();
                 };
                 let domain = &self.program.domains[d as usize];
-                let listed: Vec<&str> = (0..domain.ids.len())
+                let listed: Vec<&str> = (0..domain.ids().len())
                     .filter(|&b| has_bit(*mask, b as u8))
-                    .map(|b| domain.ids[b].as_str())
+                    .map(|b| domain.ids()[b].as_str())
                     .collect();
                 match self.fact(*slot) {
                     Some(ValRef::Status(s)) => format!(
                         "{path}.in: {} is '{}', not one of [{}]",
                         fact.name,
-                        domain.ids[s as usize],
+                        domain.ids()[s as usize],
                         listed.join(", ")
                     ),
                     _ => format!("{path}.in: {} is absent", fact.name),

@@ -357,7 +357,7 @@ fn status_ref(program: &Program, slot: u16, status: u8, lang: &str) -> api::Stat
     let (id, text) = match fact.ty {
         crate::compile::program::Ty::Domain(d) => {
             let domain = &program.domains[d as usize];
-            let id = domain.ids[status as usize].clone();
+            let id = domain.ids()[status as usize].clone();
             let text = domain
                 .labels
                 .get(status as usize)

@@ -157,14 +157,14 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
             match domain.status(s) {
                 Some(i) => Val::Status(i),
                 None => {
-                    let hint = did_you_mean(s, domain.ids.iter().map(String::as_str));
+                    let hint = did_you_mean(s, domain.ids().iter().map(String::as_str));
                     return Err(Error::input(
                         Code::UnknownStatus,
                         path,
                         format!(
                             "'{s}' is not a value of '{}'; known: {}.{hint}",
                             domain.name,
-                            domain.ids.join(", ")
+                            domain.ids().join(", ")
                         ),
                     ));
                 }
@@ -231,7 +231,7 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             None => {
                 let ty = match &fact.ty {
                     Ty::Domain(d) => {
-                        format!("one of {}", program.domains[*d as usize].ids.join(", "))
+                        format!("one of {}", program.domains[*d as usize].ids().join(", "))
                     }
                     other => resolve_type_name(other, &program.domains),
                 };

@@ -46,7 +46,7 @@ pub(crate) fn val_to_json(program: &Program, ty: &Ty, value: Option<&Val>, zone:
             Ty::Domain(d) => program
                 .domains
                 .get(*d as usize)
-                .and_then(|d| d.ids.get(*s as usize))
+                .and_then(|d| d.ids().get(*s as usize))
                 .map_or(Value::Null, |id| Value::String(id.clone())),
             _ => Value::Null,
         },

@@ -32,7 +32,7 @@ fn slot(program: &Program, name: &str, ty: &Ty) -> SlotLayout {
         name: name.to_owned(),
         kind: slot_kind(ty),
         values: match ty {
-            Ty::Domain(d) => program.domains[*d as usize].ids.clone(),
+            Ty::Domain(d) => program.domains[*d as usize].ids().to_vec(),
             _ => Vec::new(),
         },
     }
@@ -67,7 +67,7 @@ fn alternatives(program: &Program, list: &[Alternative]) -> Vec<AlternativeLayou
             },
             AlternativeKind::WaitFor(slot, status) => {
                 let target = match program.facts[*slot as usize].ty {
-                    Ty::Domain(d) => program.domains[d as usize].ids[*status as usize].clone(),
+                    Ty::Domain(d) => program.domains[d as usize].ids()[*status as usize].clone(),
                     _ => String::new(),
                 };
                 AlternativeLayout {
@@ -168,7 +168,7 @@ impl Check {
             Ty::Money(_) => (-units, units, true),
             Ty::Timestamp => return Check { absent_ok, ..NOW },
             Ty::Domain(d) => {
-                let statuses = program.domains[*d as usize].ids.len();
+                let statuses = program.domains[*d as usize].ids().len();
                 (0.0, statuses as f64 - 1.0, true)
             }
             Ty::String => (f64::INFINITY, f64::NEG_INFINITY, false),
