@@ -2,6 +2,8 @@
 //! both directions; errors cross as the JSON of [`crate::ffi::error_json`], which the TypeScript
 //! SDK turns into a typed `OrdergateError`. Nothing here decides anything.
 
+mod allocator;
+
 use crate::{ffi, Policy};
 use wasm_bindgen::prelude::*;
 
