@@ -1,15 +1,29 @@
-//! The built-in policies, embedded in the build from policies/*.json.
+//! The built-in policies, embedded in the build from policies/*.json (compacted by build.rs).
 
 use crate::{Error, Policy};
 
+/// The built-in policies by id, as build.rs embeds them: the files without the whitespace between
+/// tokens.
 const SOURCES: &[(&str, &str)] = &[
-    ("clodeo", include_str!("../policies/clodeo.json")),
-    ("whmcs", include_str!("../policies/whmcs.json")),
-    ("akulaku", include_str!("../policies/akulaku.json")),
-    ("dropi", include_str!("../policies/dropi.json")),
+    (
+        "clodeo",
+        include_str!(concat!(env!("OUT_DIR"), "/clodeo.json")),
+    ),
+    (
+        "whmcs",
+        include_str!(concat!(env!("OUT_DIR"), "/whmcs.json")),
+    ),
+    (
+        "akulaku",
+        include_str!(concat!(env!("OUT_DIR"), "/akulaku.json")),
+    ),
+    (
+        "dropi",
+        include_str!(concat!(env!("OUT_DIR"), "/dropi.json")),
+    ),
     (
         "fr-backoffice",
-        include_str!("../policies/fr-backoffice.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/fr-backoffice.json")),
     ),
 ];
 
@@ -22,7 +36,13 @@ pub fn builtin_names() -> Vec<&'static str> {
     SOURCES.iter().map(|(name, _)| *name).collect()
 }
 
-/// The JSON text of a built-in policy.
+/// The JSON text of a built-in policy: its file in policies/, without the whitespace between
+/// tokens.
+///
+/// ```
+/// let text = ordergate::builtin_source("dropi").unwrap();
+/// assert!(text.starts_with(r#"{"ordergate":1,"id":"dropi""#));
+/// ```
 pub fn builtin_source(name: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }

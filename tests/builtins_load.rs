@@ -23,3 +23,13 @@ fn every_message_of_a_builtin_policy_is_used() {
         }
     }
 }
+
+#[test]
+fn a_builtin_source_is_its_file_without_the_whitespace_between_tokens() {
+    for name in ordergate::builtin_names() {
+        let file = std::fs::read_to_string(format!("policies/{name}.json")).unwrap();
+        let document: serde_json::Value = serde_json::from_str(&file).unwrap();
+        let source = ordergate::builtin_source(name).unwrap();
+        assert_eq!(source, serde_json::to_string(&document).unwrap(), "{name}");
+    }
+}
