@@ -1,9 +1,9 @@
 //! The module's memory allocator: talc instead of the standard library's dlmalloc.
 //!
-//! Measured in WebAssembly (docs/benchmarks.md): the first `Policy.fromJson` of a fresh process
-//! takes about 4 ms less (16 instead of 20 ms, most of a cold load being V8 compiling the code it
-//! touches, and dlmalloc's is more of it), the module is 2.2 KB smaller gzipped, a verdict is
-//! unchanged (it allocates nothing) and a full decision about 3% slower.
+//! Measured in WebAssembly (docs/benchmarks.md): the module is 2.2 KB smaller gzipped (dlmalloc's
+//! code is more than talc's), the first `Policy.fromJson` of a fresh process about 1 ms shorter
+//! (paired median of 25 fresh processes; most of a cold load is V8 compiling the code it touches),
+//! a verdict unchanged (it allocates nothing) and a full decision about 3% slower.
 
 use core::alloc::{GlobalAlloc, Layout};
 
