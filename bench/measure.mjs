@@ -80,7 +80,8 @@ done += sampleCount * perSample;
 samples.sort((a, b) => a - b);
 const pct = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
 
-const perSecond = await throughput(Math.max(0, TOTAL - done));
+// With few decisions asked for, the samples may use them all: the warm-up's figure stands in.
+const perSecond = TOTAL > done ? await throughput(TOTAL - done) : warm;
 let batchPerSecond = null;
 if (engine.batchOutcomes) {
   const rounds = Math.max(5, Math.ceil(TOTAL / INPUTS / 4));

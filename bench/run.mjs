@@ -120,18 +120,28 @@ function native() {
   return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
 }
 
-const rows = [];
-for (const name of ENGINES) {
-  const engine = await import(`./engines/${name}.mjs`);
-  const runs = [];
-  for (let r = 0; r < RUNS; r++) {
+// Runs interleaved round by round, as the cold starts are: the machine switches between two speeds
+// (docs/benchmarks.md), and a round puts every engine's run r close together in time rather than
+// giving one engine three runs in a fast minute and the next three in a slow one.
+const engines = new Map();
+for (const name of ENGINES) engines.set(name, await import(`./engines/${name}.mjs`));
+const runsOf = new Map(ENGINES.map((name) => [name, []]));
+for (let r = 0; r < RUNS; r++) {
+  for (const name of ENGINES) {
     const m = measure(name);
     if (m.mismatches > 0) {
-      console.error(`${engine.name}: ${m.mismatches} decisions differ from the baseline, e.g. ${JSON.stringify(m.example)}`);
+      console.error(`${engines.get(name).name}: ${m.mismatches} decisions differ from the baseline, e.g. ${JSON.stringify(m.example)}`);
       process.exit(1);
     }
-    runs.push(m);
+    runsOf.get(name).push(m);
   }
+  console.error(`round ${r + 1} of ${RUNS} measured`);
+}
+
+const rows = [];
+for (const name of ENGINES) {
+  const engine = engines.get(name);
+  const runs = runsOf.get(name);
   const pick = (key) => median(runs.map((m) => m[key]));
   const row = {
     engine: engine.name,
