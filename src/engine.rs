@@ -10,6 +10,7 @@ use crate::eval::decide::{Decider, Mode};
 use crate::eval::input::Question;
 use crate::eval::verdict::{self, Prepared, Verdict};
 use crate::eval::{apply, input, json, numbers};
+use crate::json_parse;
 use crate::policy::{canonical, limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -59,8 +60,8 @@ impl Policy {
                 ),
             )]));
         }
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
+        let value =
+            json_parse::parse(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
         Policy::from_value(&value)
     }
 
@@ -285,13 +286,10 @@ fn sha256_hex(text: &str) -> String {
 }
 
 /// A JSON syntax error as an issue, with its line and column.
-pub(crate) fn json_error(e: &serde_json::Error) -> Issue {
-    let text = e.to_string();
-    // serde_json's message for this limit begins with these words (a prefix test, unlike a search,
-    // brings no substring searcher into the module).
-    if text.starts_with("recursion limit") {
+pub(crate) fn json_error(e: &json_parse::SyntaxError) -> Issue {
+    if e.too_deep {
         Issue::new(Code::TooDeep, "$", "the JSON nests too deeply")
     } else {
-        Issue::new(Code::NotJson, "$", format!("not valid JSON: {text}"))
+        Issue::new(Code::NotJson, "$", format!("not valid JSON: {}", e.message))
     }
 }

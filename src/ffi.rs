@@ -50,7 +50,7 @@ fn parse(text: &str) -> Result<Value, Error> {
             ),
         ));
     }
-    serde_json::from_str(text).map_err(|e| Error::InvalidInput(json_error(&e)))
+    crate::json_parse::parse(text).map_err(|e| Error::InvalidInput(json_error(&e)))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {

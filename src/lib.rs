@@ -40,6 +40,7 @@ mod error;
 mod eval;
 pub mod ffi;
 mod heapsort;
+mod json_parse;
 mod json_text;
 pub mod money;
 pub mod policy;
