@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use ordergate::Code;
 use std::sync::OnceLock;
 
 fn policies() -> &'static Vec<ordergate::Policy> {
@@ -20,6 +21,22 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(first.is_ok(), second.is_ok());
     if let (Ok(a), Ok(b)) = (&first, &second) {
         assert_eq!(a, b);
+    }
+    // The engine's own JSON reader agrees with serde_json: what serde_json refuses is NOT_JSON or
+    // TOO_DEEP (or over the size limit), and what it reads gets the decision of the value it reads.
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Err(_) => {
+            let code = first.as_ref().err().map(|e| e.code());
+            assert!(
+                matches!(code, Some(Code::NotJson | Code::TooDeep | Code::TooLarge)),
+                "serde_json refuses, we gave {code:?}"
+            );
+        }
+        Ok(value) => match (&first, policy.decide(&value)) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, &serde_json::to_string(&theirs).unwrap()),
+            (Err(ours), Err(theirs)) => assert_eq!(ours, &theirs),
+            (ours, theirs) => panic!("serde_json reads it; decided {:?}, from its value {:?}", ours.is_ok(), theirs.is_ok()),
+        },
     }
     let _ = ordergate::ffi::available_json(policy, text);
     let _ = ordergate::ffi::apply_json(policy, text);
