@@ -13,20 +13,22 @@ use std::io;
 /// Appends `f` as serde_json writes it: plain decimals from 1e-5 up to below 1e16 (with `.0` when
 /// whole), otherwise a mantissa and a signed exponent (`1e+16`, `1.5e-7`). Not finite: `null`.
 pub(crate) fn write_f64(f: f64, out: &mut String) {
+    let mut buffer = ryu::Buffer::new();
+    for piece in f64_pieces(f, &mut buffer) {
+        out.push_str(piece);
+    }
+}
+
+/// The text of `f` as serde_json writes it, in up to three pieces held by `buffer` or static.
+fn f64_pieces(f: f64, buffer: &mut ryu::Buffer) -> [&str; 3] {
     if !f.is_finite() {
-        out.push_str("null");
-        return;
+        return ["null", "", ""];
     }
     // ryu lays numbers out as serde_json does, except that it writes no `+` in an exponent.
-    let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(f);
     match text.split_once('e') {
-        Some((mantissa, exponent)) if !exponent.starts_with('-') => {
-            out.push_str(mantissa);
-            out.push_str("e+");
-            out.push_str(exponent);
-        }
-        _ => out.push_str(text),
+        Some((mantissa, exponent)) if !exponent.starts_with('-') => [mantissa, "e+", exponent],
+        _ => [text, "", ""],
     }
 }
 
@@ -37,9 +39,11 @@ struct Compact;
 
 impl Formatter for Compact {
     fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
-        let mut text = String::new();
-        write_f64(value, &mut text);
-        writer.write_all(text.as_bytes())
+        let mut buffer = ryu::Buffer::new();
+        for piece in f64_pieces(value, &mut buffer) {
+            writer.write_all(piece.as_bytes())?;
+        }
+        Ok(())
     }
 }
 
