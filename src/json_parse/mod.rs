@@ -120,24 +120,11 @@ impl Reader<'_> {
     fn array(&mut self) -> Result<Value, SyntaxError> {
         self.enter()?;
         let mut items = Vec::new();
-        if self.skip_whitespace() == Some(b']') {
-            self.at += 1;
-        } else {
+        if !self.closes(b']') {
             loop {
                 items.push(self.value()?);
-                match self.skip_whitespace() {
-                    Some(b',') => {
-                        self.at += 1;
-                        if self.skip_whitespace() == Some(b']') {
-                            return Err(self.error("trailing comma"));
-                        }
-                    }
-                    Some(b']') => {
-                        self.at += 1;
-                        break;
-                    }
-                    Some(_) => return Err(self.error("expected `,` or `]`")),
-                    None => return Err(self.error("EOF while parsing a list")),
+                if !self.next_item(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                    break;
                 }
             }
         }
@@ -148,9 +135,7 @@ impl Reader<'_> {
     fn object(&mut self) -> Result<Value, SyntaxError> {
         self.enter()?;
         let mut map = Map::new();
-        if self.skip_whitespace() == Some(b'}') {
-            self.at += 1;
-        } else {
+        if !self.closes(b'}') {
             loop {
                 match self.skip_whitespace() {
                     Some(b'"') => {}
@@ -166,24 +151,42 @@ impl Reader<'_> {
                 let value = self.value()?;
                 // A repeated key keeps its first place and takes the last value, as in serde_json.
                 map.insert(key, value);
-                match self.skip_whitespace() {
-                    Some(b',') => {
-                        self.at += 1;
-                        if self.skip_whitespace() == Some(b'}') {
-                            return Err(self.error("trailing comma"));
-                        }
-                    }
-                    Some(b'}') => {
-                        self.at += 1;
-                        break;
-                    }
-                    Some(_) => return Err(self.error("expected `,` or `}`")),
-                    None => return Err(self.error("EOF while parsing an object")),
+                if !self.next_item(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
+                    break;
                 }
             }
         }
         self.depth -= 1;
         Ok(Value::Object(map))
+    }
+
+    /// Reads `close` if it comes next, after whitespace: the container just opened is empty.
+    fn closes(&mut self, close: u8) -> bool {
+        let empty = self.skip_whitespace() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// After an item of a container that `close` ends: true when a comma says another item
+    /// follows, false when the container ends here (either is read).
+    fn next_item(&mut self, close: u8, expected: &str, eof: &str) -> Result<bool, SyntaxError> {
+        match self.skip_whitespace() {
+            Some(b',') => {
+                self.at += 1;
+                if self.skip_whitespace() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(true)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(_) => Err(self.error(expected)),
+            None => Err(self.error(eof)),
+        }
     }
 
     /// A string, from its opening quote (the next byte) to its closing one.
