@@ -225,7 +225,7 @@ impl Policy {
     /// assert_eq!(dropi.verdict(&question), akulaku.verdict(&question));
     /// ```
     pub fn verdict(&self, prepared: &Prepared) -> Verdict {
-        verdict::of_prepared(&prepared.program, prepared)
+        verdict::of_prepared(prepared)
     }
 
     /// The id of a rule by its index (as a [`Verdict`] gives it).

@@ -70,11 +70,11 @@ pub struct Verdict {
     pub missing_param: bool,
 }
 
-/// The verdict of a prepared question.
-pub(crate) fn of_prepared(program: &Program, prepared: &Prepared) -> Verdict {
+/// The verdict of a prepared question, by the program of the policy that prepared it.
+pub(crate) fn of_prepared(prepared: &Prepared) -> Verdict {
     let q = &prepared.question;
     verdict(
-        program,
+        &prepared.program,
         prepared.action,
         q.actor.role,
         q.now,
