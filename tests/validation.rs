@@ -478,3 +478,30 @@ fn a_suggestion_between_equally_close_names_is_the_same_on_every_load() {
         "{hints:#?}"
     );
 }
+
+#[test]
+fn every_later_use_of_a_rule_id_names_its_first_use() {
+    let mut doc = base();
+    let first = doc["rules"][0].clone();
+    let id = first["id"].clone();
+    let rules = doc["rules"].as_array_mut().unwrap();
+    rules[1]["id"] = id.clone();
+    let mut third = first;
+    third["id"] = id.clone();
+    rules.push(third);
+    let err = Policy::from_value(&doc).unwrap_err();
+    let duplicates: Vec<(String, String)> = err
+        .issues()
+        .iter()
+        .filter(|i| i.code == Code::DuplicateId)
+        .map(|i| (i.path.clone(), i.message.clone()))
+        .collect();
+    let said = format!("the rule id {id} is already used by $.rules[0]").replace('"', "'");
+    assert_eq!(
+        duplicates,
+        [
+            ("$.rules[1].id".to_owned(), said.clone()),
+            ("$.rules[2].id".to_owned(), said)
+        ]
+    );
+}

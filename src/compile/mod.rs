@@ -263,21 +263,20 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
     let mut rules = Vec::new();
     // The position in `doc.rules` of each compiled rule (a rule that fails to compile is left out).
     let mut sources = Vec::new();
-    // The ids seen so far, sorted, each with the rule that first used it.
-    let mut rule_ids: Vec<(&str, usize)> = Vec::new();
+    // Each id found at the rule that first uses it.
+    let rule_ids = NameIndex::new(doc.rules.iter().map(|r| &r.id));
     for (i, rule) in doc.rules.iter().enumerate() {
         let path = index_path("$.rules", i);
-        let seen = rule_ids.binary_search_by(|(id, _)| (*id).cmp(rule.id.as_str()));
-        match seen {
-            Err(at) => rule_ids.insert(at, (&rule.id, i)),
-            Ok(at) => c.r.report(
+        match rule_ids.get(&rule.id).map(usize::from) {
+            Some(first) if first != i => c.r.report(
                 Code::DuplicateId,
                 key_path(&path, "id"),
                 format!(
-                    "the rule id '{}' is already used by $.rules[{}]",
-                    rule.id, rule_ids[at].1
+                    "the rule id '{}' is already used by $.rules[{first}]",
+                    rule.id
                 ),
             ),
+            _ => {}
         }
         let Some(action) = names.action(&mut c, &rule.action, &key_path(&path, "action")) else {
             continue;
