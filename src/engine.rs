@@ -14,6 +14,7 @@ use crate::json_parse;
 use crate::policy::{canonical, limits, load, model::Document, reader::Reader};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// A policy, validated and compiled, ready to decide.
@@ -40,9 +41,9 @@ pub struct Policy {
     /// How the numbers of a question row are checked.
     rows: numbers::RowChecks,
     document: Document,
-    /// The policy's canonical JSON (keys sorted, no spaces), hashed when first asked: hashing is
-    /// a tenth of a cold load in WebAssembly, and a verdict never needs it.
-    canonical: String,
+    /// What the hash is taken of, hashed when first asked: hashing is a tenth of a cold load in
+    /// WebAssembly, and a verdict never needs it.
+    hashed: HashSource,
     stamp: OnceLock<PolicyStamp>,
 }
 
@@ -62,26 +63,27 @@ impl Policy {
         }
         let value =
             json_parse::parse(text).map_err(|e| Error::InvalidPolicy(vec![json_error(&e)]))?;
-        Policy::from_value(&value)
+        Policy::build(&value, || HashSource::Text(text.to_owned()))
     }
 
     /// Validates and compiles a policy already parsed as JSON.
     pub fn from_value(value: &Value) -> Result<Policy, Error> {
+        Policy::build(value, || HashSource::Canonical(canonical::text(value)))
+    }
+
+    /// Validates and compiles `value`; `hashed` is asked for only when the policy is valid.
+    fn build(value: &Value, hashed: impl FnOnce() -> HashSource) -> Result<Policy, Error> {
         let mut reader = Reader::default();
         let document = load::document(&mut reader, value);
         let program = document.as_ref().map(|d| compile::compile(&mut reader, d));
         match (document, program) {
-            (Some(document), Some(program)) if reader.issues.is_empty() => {
-                let mut canonical = String::new();
-                canonical::write(value, &mut canonical);
-                Ok(Policy {
-                    rows: numbers::row_checks(&program),
-                    program: Arc::new(program),
-                    document,
-                    canonical,
-                    stamp: OnceLock::new(),
-                })
-            }
+            (Some(document), Some(program)) if reader.issues.is_empty() => Ok(Policy {
+                rows: numbers::row_checks(&program),
+                program: Arc::new(program),
+                document,
+                hashed: hashed(),
+                stamp: OnceLock::new(),
+            }),
             _ => Err(Error::InvalidPolicy(reader.issues)),
         }
     }
@@ -112,7 +114,7 @@ impl Policy {
         self.stamp.get_or_init(|| PolicyStamp {
             id: self.document.id.clone(),
             version: self.document.version.clone(),
-            hash: sha256_hex(&self.canonical),
+            hash: sha256_hex(&self.hashed.canonical()),
         })
     }
 
@@ -273,6 +275,31 @@ impl Policy {
 }
 
 /// `sha256:` and the digest of `text` in lowercase hexadecimal.
+/// What a policy's hash is taken of: its canonical JSON (keys sorted, no spaces).
+#[derive(Debug, Clone)]
+enum HashSource {
+    /// The text the policy was read from: its canonical JSON is written when the hash is first
+    /// asked, which keeps the writing (its code and its key sorts) out of a cold load.
+    Text(String),
+    /// The canonical JSON itself, for a policy given as a value (kept as its canonical text
+    /// rather than as the value, which takes several times the memory).
+    Canonical(String),
+}
+
+impl HashSource {
+    fn canonical(&self) -> Cow<'_, str> {
+        match self {
+            HashSource::Canonical(text) => Cow::Borrowed(text),
+            // The text was read without error when the policy was loaded, and reading is
+            // deterministic, so the error branch is never taken.
+            HashSource::Text(text) => match json_parse::parse(text) {
+                Ok(value) => Cow::Owned(canonical::text(&value)),
+                Err(_) => Cow::Borrowed(text),
+            },
+        }
+    }
+}
+
 fn sha256_hex(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
