@@ -63,6 +63,9 @@ test("the packed tarball installs into an empty project and works with import an
     for (const file of ["esm.mjs", "cjs.cjs"]) {
       assert.equal(execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" }).trim(), "denied con_novedad", file);
     }
+    // Node before 20.16 and 22.3 has no `process.getBuiltinModule`: the ES module imports `fs`.
+    const older = ["--import", "data:text/javascript,delete process.getBuiltinModule", "esm.mjs"];
+    assert.equal(execFileSync(process.execPath, older, { cwd: dir, encoding: "utf8" }).trim(), "denied con_novedad", "without getBuiltinModule");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

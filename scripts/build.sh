@@ -32,10 +32,16 @@ esbuild() { npx --no-install esbuild --bundle --log-level=warning --log-override
 # ES2022 keeps private fields native: at ES2020 each `#field` read becomes a WeakMap lookup, several
 # per verdict, and the bundle carries the helpers.
 esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2022 --outfile=pkg/dist/index.js
+# Node's entries read the module with `readWasm`, defined here for each format. The ES module
+# takes `fs` from `process.getBuiltinModule` (Node 20.16 and 22.3 on) rather than importing it: an
+# `import` of `node:fs` builds its ES module facade, which loads all of Node's streams (about 2.8
+# ms of a cold start here); older versions import it, behind a top-level `await` (`require` has its
+# own entry, so nothing needs the ES module to be synchronous).
 esbuild "$build/src/node.ts" --format=esm --platform=node --target=node18 --outfile=pkg/dist/node.mjs \
-  --banner:js='const __WASM_PATH__ = new URL("./ordergate_bg.wasm", import.meta.url);'
+  --banner:js='const __fs = process.getBuiltinModule?.("node:fs") ?? await import("node:fs");
+const readWasm = () => __fs.readFileSync(new URL("./ordergate_bg.wasm", import.meta.url));'
 esbuild "$build/src/node.ts" --format=cjs --platform=node --target=node18 --outfile=pkg/dist/node.cjs \
-  --banner:js='const __WASM_PATH__ = require("node:path").join(__dirname, "ordergate_bg.wasm");'
+  --banner:js='const readWasm = () => require("node:fs").readFileSync(require("node:path").join(__dirname, "ordergate_bg.wasm"));'
 
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json

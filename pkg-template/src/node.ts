@@ -3,7 +3,6 @@
  * imported, so `init()` is optional and decisions are synchronous from the start.
  * @packageDocumentation
  */
-import { readFileSync } from "node:fs";
 import { initSync as initWasmSync } from "./glue/ordergate.js";
 import { isInitialized, markReady } from "./sdk.js";
 
@@ -13,12 +12,13 @@ export { OrdergateError } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
 export type * from "./types.js";
 
-declare const __WASM_PATH__: string;
+/** Reads the module's bytes from beside this file; defined by the build for each module format. */
+declare function readWasm(): Uint8Array;
 
 /** Instantiates the module synchronously from its bytes (already done on import in Node). */
 export function initSync(module?: BufferSource | WebAssembly.Module): void {
   if (isInitialized()) return;
-  markReady(initWasmSync({ module: module ?? readFileSync(__WASM_PATH__) }));
+  markReady(initWasmSync({ module: module ?? readWasm() }));
 }
 
 /** Resolves at once in Node: the module is loaded on import. Kept for code shared with browsers. */
