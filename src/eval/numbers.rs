@@ -321,8 +321,11 @@ pub(crate) fn check_row<'a>(
     for (check, &n) in param_checks.iter().zip(params) {
         ok &= check.accepts(n);
     }
+    if !ok {
+        return None;
+    }
     let facts = program.facts.len();
-    ok.then(|| Row {
+    Some(Row {
         action: action as u16,
         role: role as u16,
         now: Timestamp::from_millis(now as i64),
