@@ -274,7 +274,6 @@ impl Policy {
     }
 }
 
-/// `sha256:` and the digest of `text` in lowercase hexadecimal.
 /// What a policy's hash is taken of: its canonical JSON (keys sorted, no spaces).
 #[derive(Debug, Clone)]
 enum HashSource {
@@ -300,6 +299,7 @@ impl HashSource {
     }
 }
 
+/// `sha256:` and the digest of `text` in lowercase hexadecimal.
 fn sha256_hex(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
