@@ -34,7 +34,29 @@ pub(crate) fn key_path(path: &str, key: &str) -> String {
 
 #[inline(never)]
 pub(crate) fn index_path(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
+    // The index's digits written by hand rather than with `format!`: a load without problems then
+    // runs no formatting code, which a first load in WebAssembly would compile (about 3 KB).
+    let mut digits = [b'0'; 20];
+    let mut len = 0;
+    let mut n = index;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let number = digits
+        .get(digits.len() - len..)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or_default();
+    let mut p = String::with_capacity(path.len() + 2 + number.len());
+    p.push_str(path);
+    p.push('[');
+    p.push_str(number);
+    p.push(']');
+    p
 }
 
 /// Stable ids: lowercase ASCII letters, digits, `_` and `-`, starting with a letter, at most 64.
@@ -291,5 +313,19 @@ impl Reader {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_index_path_is_the_path_and_the_index_in_brackets() {
+        for index in [0, 7, 10, 99, 100, 123_456, u32::MAX as usize, usize::MAX] {
+            assert_eq!(
+                super::index_path("$.rules", index),
+                format!("$.rules[{index}]")
+            );
+        }
+        assert_eq!(super::index_path("", 3), "[3]");
     }
 }
