@@ -34,23 +34,10 @@ pub(crate) fn key_path(path: &str, key: &str) -> String {
 
 #[inline(never)]
 pub(crate) fn index_path(path: &str, index: usize) -> String {
-    // The index's digits written by hand rather than with `format!`: a load without problems then
-    // runs no formatting code, which a first load in WebAssembly would compile (about 3 KB).
-    let mut digits = [b'0'; 20];
-    let mut len = 0;
-    let mut n = index;
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let number = digits
-        .get(digits.len() - len..)
-        .and_then(|d| std::str::from_utf8(d).ok())
-        .unwrap_or_default();
+    // Not `format!`: a load without problems then runs no formatting code, which a first load in
+    // WebAssembly would compile (about 3 KB).
+    let mut digits = itoa::Buffer::new();
+    let number = digits.format(index);
     let mut p = String::with_capacity(path.len() + 2 + number.len());
     p.push_str(path);
     p.push('[');
