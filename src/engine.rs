@@ -178,6 +178,12 @@ impl Policy {
         self.program.row_length
     }
 
+    /// The JavaScript that decides this policy's rows as [`Policy::verdict_of_row`] does (see
+    /// [`crate::ffi::verdict_script`]).
+    pub(crate) fn verdict_script(&self) -> String {
+        crate::eval::javascript::verdict_script(&self.program, &self.rows)
+    }
+
     /// The verdict of a row of numbers written as [`Policy::layout`] describes, read in place:
     /// the verdict [`Policy::prepare`] then [`Policy::verdict`] give for the same request in JSON.
     /// `None` when the row holds what only JSON can carry or what JSON input would refuse (a

@@ -295,3 +295,19 @@ pub fn verdict_rows(policy: &Policy, rows: &[f64], out: &mut [f64]) -> usize {
     }
     decided
 }
+
+/// The body of a JavaScript function that returns `verdictRow(row, at, out, o)`: it decides the
+/// row at `row[at]` exactly as [`verdict_rows`] does and writes the same [`VERDICT_WIDTH`]
+/// numbers at `out[o]`, without a call into the module. It returns 1 when it decided, 0 when the
+/// row must be asked through [`decide_json`] (its verdict then marked -1, as `verdict_rows` marks
+/// it), and 2, writing nothing, for an action only the module decides exactly (windows of
+/// calendar or business days, whole numbers beyond 2^53).
+///
+/// ```
+/// let policy = ordergate::builtin("dropi").unwrap();
+/// let body = ordergate::ffi::verdict_script(&policy);
+/// assert!(body.contains("function verdictRow(row, at, out, o)"));
+/// ```
+pub fn verdict_script(policy: &Policy) -> String {
+    policy.verdict_script()
+}

@@ -2,8 +2,11 @@
 //! the same decisions as natively, and no input traps the instance.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use ordergate::{ffi, Code, Outcome};
 use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const NOW: &str = "2026-03-02T10:00:00-05:00";
@@ -54,4 +57,72 @@ fn bad_input_is_an_error_and_the_instance_keeps_working() {
     )
     .unwrap();
     assert!(ok.contains("\"outcome\":\"allowed\""));
+}
+
+/// The JavaScript the SDK decides rows with (`ffi::verdict_script`) writes the module's very
+/// numbers: on random rows of every policy the tests know (valid, absent, fractional and
+/// out-of-range values, instants on either side of every window's end), the six numbers of each
+/// verdict it gives are those `ffi::verdict_rows` writes, bit for bit, refusals included.
+#[wasm_bindgen_test]
+fn rows_decided_in_javascript_are_decided_as_the_module_decides_them() {
+    const COUNT: usize = 3000;
+    for policy in common::every_policy() {
+        let layout = policy.layout();
+        let width = layout.row_length;
+        let rows = common::rows::Rows::new(0x5eed).rows(&layout, COUNT);
+        let factory = js_sys::Function::new_no_args(&ffi::verdict_script(&policy));
+        let decider: js_sys::Function = factory.call0(&JsValue::NULL).unwrap().unchecked_into();
+        let row_array = js_sys::Float64Array::from(&rows[..]);
+        let out = js_sys::Float64Array::new_with_length(ffi::VERDICT_WIDTH as u32);
+        let mut expected = [0.0; ffi::VERDICT_WIDTH];
+        let (mut decided, mut refused, mut left) = (0, 0, 0);
+        for (r, row) in rows.chunks_exact(width).enumerate() {
+            let args = js_sys::Array::of4(
+                &row_array,
+                &JsValue::from_f64((r * width) as f64),
+                &out,
+                &JsValue::from_f64(0.0),
+            );
+            let answer = decider.apply(&JsValue::NULL, &args).unwrap().as_f64();
+            let code = answer
+                .filter(|c| [0.0, 1.0, 2.0].contains(c))
+                .map(|c| c as u8);
+            ffi::verdict_rows(&policy, row, &mut expected);
+            match code {
+                Some(2) => {
+                    left += 1;
+                    continue;
+                }
+                Some(1) => decided += 1,
+                Some(0) => refused += 1,
+                _ => panic!("{}: row {r} answered {answer:?}", policy.id()),
+            }
+            let written = out.to_vec();
+            let same = (written.iter().zip(&expected))
+                .all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+            assert!(
+                same,
+                "{}: row {r} {:?}: JavaScript wrote {written:?}, the module {expected:?}",
+                policy.id(),
+                row
+            );
+            assert_eq!(
+                code == Some(0),
+                expected[0] == -1.0,
+                "{}: row {r}",
+                policy.id()
+            );
+        }
+        assert!(
+            decided >= COUNT / 5 && refused >= COUNT / 20,
+            "{}: {decided} decided, {refused} refused, {left} left to the module",
+            policy.id()
+        );
+        if policy.id() == "bench-marketplace" {
+            assert_eq!(
+                left, 0,
+                "a policy without calendar days is decided in JavaScript"
+            );
+        }
+    }
 }

@@ -164,6 +164,25 @@ function compileRowWriter(layout: Layout): RowWriter | undefined {
   }
 }
 
+/**
+ * Decides the row at `row[at]` in JavaScript and writes its verdict at `out[o]`, as the module
+ * would: 1 decided, 0 only JSON can carry the row (marked -1), 2 only the module decides this
+ * action exactly (nothing written).
+ */
+export type RowDecider = (row: Float64Array, at: number, out: Float64Array, o: number) => 0 | 1 | 2;
+
+/**
+ * The row decider the module generated for its policy (`WasmPolicy.verdictScript`), or null where
+ * `new Function` is forbidden: verdicts are then asked from the module.
+ */
+export function compileRowDecider(body: string): RowDecider | null {
+  try {
+    return new Function(body)() as RowDecider;
+  } catch {
+    return null;
+  }
+}
+
 /** Marks `count` values from `start` absent (a loop: `fill` costs a call even for none). */
 function nan(out: Float64Array, start: number, count: number): void {
   for (let i = 0; i < count; i++) out[start + i] = NaN;

@@ -224,7 +224,7 @@ fn has_bit(mask: u128, n: u8) -> bool {
     (half >> (n & 63)) & 1 == 1
 }
 
-fn holds(op: CompareOp, o: Ordering) -> bool {
+pub(crate) fn holds(op: CompareOp, o: Ordering) -> bool {
     match op {
         CompareOp::Eq => o == Ordering::Equal,
         CompareOp::Ne => o != Ordering::Equal,

@@ -6,6 +6,7 @@ pub(crate) mod choose;
 pub(crate) mod condition;
 pub(crate) mod decide;
 pub(crate) mod input;
+pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod numbers;
 pub(crate) mod values;

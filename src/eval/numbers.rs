@@ -149,11 +149,11 @@ fn index(n: f64, len: usize) -> Option<usize> {
 /// for: a present number must lie within `lo..=hi` (and be whole where `whole`); an absent one
 /// (NaN) is accepted only where `absent_ok`. Text, which a row cannot carry, has an empty range.
 #[derive(Debug, Clone, Copy)]
-struct Check {
-    lo: f64,
-    hi: f64,
-    whole: bool,
-    absent_ok: bool,
+pub(crate) struct Check {
+    pub lo: f64,
+    pub hi: f64,
+    pub whole: bool,
+    pub absent_ok: bool,
 }
 
 impl Check {
@@ -193,7 +193,7 @@ impl Check {
 }
 
 /// `now`: a timestamp, required.
-const NOW: Check = Check {
+pub(crate) const NOW: Check = Check {
     lo: MIN_MILLIS as f64,
     hi: MAX_MILLIS as f64,
     whole: true,
@@ -206,7 +206,14 @@ pub(crate) struct RowChecks {
     /// The facts, then the attributes: the numbers after the header.
     declared: Vec<Check>,
     /// Per action, its parameters.
-    params: Vec<Vec<Check>>,
+    pub params: Vec<Vec<Check>>,
+}
+
+impl RowChecks {
+    /// The checks of the facts, then of the attributes.
+    pub fn declared(&self) -> &[Check] {
+        &self.declared
+    }
 }
 
 pub(crate) fn row_checks(program: &Program) -> RowChecks {

@@ -88,6 +88,13 @@ impl WasmPolicy {
         ffi::verdict_rows(&self.inner, rows, out)
     }
 
+    /// The body of the JavaScript function that decides rows without calling the module
+    /// ([`ffi::verdict_script`]).
+    #[wasm_bindgen(js_name = verdictScript)]
+    pub fn verdict_script(&self) -> String {
+        ffi::verdict_script(&self.inner)
+    }
+
     /// The policy's id.
     pub fn id(&self) -> String {
         self.inner.id().to_owned()

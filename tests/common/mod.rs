@@ -1,6 +1,8 @@
 //! Helpers shared by the policy tests.
 #![allow(dead_code)]
 
+pub mod rows;
+
 use ordergate::{Decision, Outcome, Policy};
 use serde_json::{json, Value};
 
