@@ -93,6 +93,43 @@ test("where code cannot be generated (a CSP without 'unsafe-eval'), the generic 
   assert.ok(refused >= 5, "every policy tried to generate its writer and fell back");
 });
 
+test("once a policy's rows are decided in JavaScript (after 1,024 verdicts), its verdicts and batches still agree with decide", () => {
+  const generate = globalThis.Function;
+  let generated = 0;
+  globalThis.Function = new Proxy(generate, {
+    construct(target, args) {
+      generated++;
+      return Reflect.construct(target, args);
+    },
+  });
+  const tiered = new Map();
+  try {
+    const policyFor = (name) => {
+      if (!tiered.has(name)) {
+        const policy = sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name);
+        const first = withMillis(decideVectors.find((v) => v.policy === name).request);
+        const before = generated;
+        for (let i = 0; i < 1023; i++) answer(() => policy.verdict(first));
+        assert.equal(generated, before, `${name}: the module answers the first 1,023 verdicts`);
+        answer(() => policy.verdict(first));
+        assert.equal(generated, before + 1, `${name}: the 1,024th generates the row decider`);
+        tiered.set(name, policy);
+      }
+      return tiered.get(name);
+    };
+    assert.equal(agreeOnVectors(policyFor), decideVectors.length * 2);
+  } finally {
+    globalThis.Function = generate;
+  }
+  // Batches mixing rows decided in JavaScript with actions only the module decides (windows of
+  // business days) and with requests only JSON carries.
+  for (const [name, policy] of tiered) {
+    const requests = decideVectors.filter((v) => v.policy === name).map((v) => withMillis(v.request)).filter((r) => !answer(() => policy.verdict(r)).error);
+    const batch = policy.verdicts(requests);
+    requests.forEach((request, i) => assert.deepEqual(batch.get(i), policy.verdict(request), `${name} #${i}`));
+  }
+});
+
 test("a batch answers as the single calls do, per policy", () => {
   const byPolicy = new Map();
   for (const v of decideVectors) {
