@@ -1,12 +1,14 @@
 //! JSON text in, JSON text out: the one boundary every binding uses. The WASM layer is a thin
 //! wrapper over these functions, so Node, browsers and native Rust produce the same bytes.
 
+use crate::api::json::{to_json, Object, ToJson};
 use crate::api::{Change, PolicyStamp};
 use crate::engine::json_error;
 use crate::error::{Code, Error};
 use crate::policy::limits::MAX_REQUEST_BYTES;
 use crate::policy::model::Text;
 use crate::Policy;
+#[cfg(test)]
 use serde::Serialize;
 use serde_json::Value;
 
@@ -18,25 +20,19 @@ use serde_json::Value;
 /// assert!(json.starts_with("{\"code\":\"WRONG_TYPE\""));
 /// ```
 pub fn error_json(error: &Error) -> String {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        code: Code,
-        path: &'a str,
-        message: String,
-        issues: &'a [crate::Issue],
-    }
     let issues = error.issues();
-    let first = issues.first();
-    let report = Report {
-        code: error.code(),
-        path: first.map_or("$", |i| i.path.as_str()),
-        message: match error {
-            Error::InvalidPolicy(_) => error.to_string(),
-            Error::InvalidInput(issue) => issue.message.clone(),
-        },
-        issues,
+    let message = match error {
+        Error::InvalidPolicy(_) => error.to_string(),
+        Error::InvalidInput(issue) => issue.message.clone(),
     };
-    crate::json_text::to_string(&report).unwrap_or_else(|_| String::from("{\"code\":\"INVALID_VALUE\",\"path\":\"$\",\"message\":\"unprintable error\",\"issues\":[]}"))
+    let mut out = String::with_capacity(256);
+    Object::new(&mut out)
+        .field("code", error.code().as_str())
+        .field("path", issues.first().map_or("$", |i| i.path.as_str()))
+        .field("message", &message)
+        .field("issues", issues)
+        .end();
+    out
 }
 
 fn parse(text: &str) -> Result<Value, Error> {
@@ -53,24 +49,14 @@ fn parse(text: &str) -> Result<Value, Error> {
     crate::json_parse::parse(text).map_err(|e| Error::InvalidInput(json_error(&e)))
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
-    crate::json_text::to_string(value).map_err(|e| {
-        Error::input(
-            Code::InvalidValue,
-            "$",
-            format!("the answer could not be written: {e}"),
-        )
-    })
-}
-
 /// [`Policy::decide`] on JSON text.
 pub fn decide_json(policy: &Policy, request: &str) -> Result<String, Error> {
-    to_json(&policy.decide(&parse(request)?)?)
+    Ok(to_json(&policy.decide(&parse(request)?)?))
 }
 
 /// [`Policy::available`] on JSON text.
 pub fn available_json(policy: &Policy, request: &str) -> Result<String, Error> {
-    to_json(&policy.available(&parse(request)?)?)
+    Ok(to_json(&policy.available(&parse(request)?)?))
 }
 
 /// [`Policy::apply`] on JSON text: `{"facts": {...}, "decision": {...}}`.
@@ -83,7 +69,7 @@ pub fn apply_json(policy: &Policy, request: &str) -> Result<String, Error> {
         .get("decision")
         .ok_or_else(|| Error::input(Code::MissingField, "$.decision", "apply needs 'decision'"))?;
     let (taken_by, changes) = applied(decision)?;
-    to_json(&policy.apply_changes(facts, &taken_by, &changes)?)
+    Ok(to_json(&policy.apply_changes(facts, &taken_by, &changes)?))
 }
 
 /// What applying reads of a decision given as JSON: the policy that took it and its changes.
@@ -178,12 +164,13 @@ pub fn describe_json(policy: &Policy) -> String {
             })
             .collect(),
     };
-    crate::json_text::to_string(&summary).unwrap_or_else(|_| String::from("{}"))
+    to_json(&summary)
 }
 
-/// What [`describe_json`] writes, borrowed from the document (serialized in field order).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What [`describe_json`] writes, borrowed from the document (written in field order; the tests
+/// hold the text to serde's).
+#[cfg_attr(test, derive(Serialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 struct Summary<'a> {
     id: &'a str,
     version: &'a str,
@@ -197,7 +184,7 @@ struct Summary<'a> {
     actions: Vec<ActionSummary<'a>>,
 }
 
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct Entry<'a> {
     id: &'a str,
     label: Labels<'a>,
@@ -212,14 +199,14 @@ impl<'a> Entry<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct DimensionSummary<'a> {
     id: &'a str,
     label: Labels<'a>,
     statuses: Vec<Entry<'a>>,
 }
 
-#[derive(Serialize)]
+#[cfg_attr(test, derive(Serialize))]
 struct ActionSummary<'a> {
     id: &'a str,
     label: Labels<'a>,
@@ -229,15 +216,72 @@ struct ActionSummary<'a> {
 /// Texts per language, as an object in document order.
 struct Labels<'a>(&'a Text);
 
+#[cfg(test)]
 impl Serialize for Labels<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(language, text)| (language, text)))
     }
 }
 
+impl ToJson for Labels<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut object = Object::new(out);
+        for (language, text) in self.0.iter() {
+            object.field(language, text);
+        }
+        object.end();
+    }
+}
+
+impl ToJson for Summary<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", self.id)
+            .field("version", self.version)
+            .field("hash", self.hash)
+            .field("name", &self.name)
+            .field("languages", self.languages)
+            .field("timeZone", self.time_zone)
+            .field("dimensions", &self.dimensions)
+            .field("facts", &self.facts)
+            .field("roles", &self.roles)
+            .field("actions", &self.actions)
+            .end();
+    }
+}
+
+impl ToJson for Entry<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", self.id)
+            .field("label", &self.label)
+            .end();
+    }
+}
+
+impl ToJson for DimensionSummary<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", self.id)
+            .field("label", &self.label)
+            .field("statuses", &self.statuses)
+            .end();
+    }
+}
+
+impl ToJson for ActionSummary<'_> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", self.id)
+            .field("label", &self.label)
+            .field("params", &self.params)
+            .end();
+    }
+}
+
 /// The layout of question rows for [`verdict_rows`], as JSON ([`crate::Layout`]).
 pub fn layout_json(policy: &Policy) -> String {
-    crate::json_text::to_string(&policy.layout()).unwrap_or_else(|_| String::from("{}"))
+    to_json(&policy.layout())
 }
 
 /// Numbers per verdict written by [`verdict_rows`]: outcome (0 allowed, 1 approval required,

@@ -1,14 +1,11 @@
-//! JSON text as ordergate writes it: serde_json's serializer, with floating-point numbers written
-//! by `ryu` (the shortest digits that read back as the same number, ties to the even digit) and
-//! laid out exactly as serde_json lays them out. serde_json's own float writer carries a 17 KB
-//! table that the WebAssembly module would download; ryu's small tables weigh a few hundred
-//! bytes. Every text the engine writes (answers, errors, the canonical policy it hashes) goes
-//! through here instead of through serde_json's `Display` or `to_string`.
+//! Numbers in JSON text as ordergate writes them: floating-point numbers written by `ryu` (the
+//! shortest digits that read back as the same number, ties to the even digit) and laid out
+//! exactly as serde_json lays them out. serde_json's own float writer carries a 17 KB table that
+//! the WebAssembly module would download; ryu's small tables weigh a few hundred bytes. Every
+//! text the engine writes (answers and errors through `crate::api::json`, the canonical policy it
+//! hashes) writes its floats here instead of through serde_json.
 
-use serde::Serialize;
-use serde_json::ser::Formatter;
 use serde_json::Value;
-use std::io;
 
 /// Appends `f` as serde_json writes it: plain decimals from 1e-5 up to below 1e16 (with `.0` when
 /// whole), otherwise a mantissa and a signed exponent (`1e+16`, `1.5e-7`). Not finite: `null`.
@@ -32,34 +29,9 @@ fn f64_pieces(f: f64, buffer: &mut ryu::Buffer) -> [&str; 3] {
     }
 }
 
-/// serde_json's compact layout, with `f64`s written by [`write_f64`]. (`f32`s keep serde_json's
-/// writer: widened to `f64` they would print their binary expansion, 0.1 as 0.10000000149011612;
-/// no type the engine writes holds one.)
-struct Compact;
-
-impl Formatter for Compact {
-    fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
-        let mut buffer = ryu::Buffer::new();
-        for piece in f64_pieces(value, &mut buffer) {
-            writer.write_all(piece.as_bytes())?;
-        }
-        Ok(())
-    }
-}
-
-/// `value` as compact JSON text.
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
-    let mut bytes = Vec::with_capacity(256);
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut bytes, Compact,
-    ))?;
-    // The serializer writes only UTF-8 (strings are copied from `str`s, escapes are ASCII).
-    Ok(String::from_utf8(bytes).unwrap_or_default())
-}
-
 /// A value as it appears in a message: its compact JSON text.
 pub(crate) fn show(value: &Value) -> String {
-    to_string(value).unwrap_or_else(|_| String::from("null"))
+    crate::api::json::to_json(value)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -108,9 +80,10 @@ mod tests {
 
     #[test]
     fn values_are_written_as_serde_json_writes_them() {
+        // Keys out of order: an object is written in insertion order.
         let value = json!({
-            "a": [1, -2, 2.5, 1e-7, 1e300, "é\"\n", null, true],
-            "b": {"c": 18446744073709551615u64}
+            "b": {"c": 18446744073709551615u64, "a": i64::MIN, "z": -0.0},
+            "a": [1, -2, 2.5, 1e-7, 1e300, "é\"\n\u{1}", null, true, false, [], {}]
         });
         assert_eq!(show(&value), serde_json::to_string(&value).unwrap());
     }

@@ -180,3 +180,69 @@ fn the_summary_of_every_policy_is_written_key_for_key_as_json_would() {
         );
     }
 }
+
+/// serde's compact text of a value, for comparison with what the boundary writes by hand.
+fn serde_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+#[test]
+fn decisions_are_written_byte_for_byte_as_serde_writes_them() {
+    let vectors: Vec<Value> =
+        serde_json::from_str(include_str!("../test-data/vectors.json")).unwrap();
+    let sample = Policy::from_json(include_str!("../examples/policies/sample-marketplace.json"));
+    let sample = sample.unwrap();
+    let mut compared = 0;
+    for v in &vectors {
+        let name = v["policy"].as_str().unwrap();
+        let owned;
+        let policy = if name == "sample-marketplace" {
+            &sample
+        } else {
+            owned = common::policy(name);
+            &owned
+        };
+        let request = &v["request"];
+        let text = request.to_string();
+        let (written, expected) = match v["method"].as_str().unwrap() {
+            "decide" => (
+                ffi::decide_json(policy, &text).ok(),
+                policy.decide(request).ok().map(|d| serde_text(&d)),
+            ),
+            _ => (
+                ffi::available_json(policy, &text).ok(),
+                policy.available(request).ok().map(|d| serde_text(&d)),
+            ),
+        };
+        assert_eq!(written, expected, "{name} {text}");
+        compared += usize::from(written.is_some());
+    }
+    assert!(compared > 60, "{compared} answers compared");
+}
+
+#[test]
+fn layouts_and_built_in_names_are_written_as_serde_writes_them() {
+    for policy in common::every_policy() {
+        assert_eq!(ffi::layout_json(&policy), serde_text(&policy.layout()));
+    }
+}
+
+#[test]
+fn errors_are_written_with_their_code_path_message_and_every_issue() {
+    let bad_policy = Policy::from_json(r#"{"ordergate": 1, "id": "Bad Id", "rules": 3}"#);
+    let bad_request = ffi::decide_json(&dropi(), r#"{"facts": {"status": "x\u0001"}}"#);
+    for error in [bad_policy.unwrap_err(), bad_request.unwrap_err()] {
+        let issues = error.issues();
+        let message = match &error {
+            ordergate::Error::InvalidPolicy(_) => error.to_string(),
+            ordergate::Error::InvalidInput(issue) => issue.message.clone(),
+        };
+        let expected = json!({
+            "code": serde_json::to_value(error.code()).unwrap(),
+            "path": issues[0].path,
+            "message": message,
+            "issues": serde_json::to_value(issues).unwrap(),
+        });
+        assert_eq!(ffi::error_json(&error), expected.to_string());
+    }
+}

@@ -3,6 +3,7 @@
 //! these types by `cargo test`, and a test fails when they are out of date.
 
 mod decision;
+pub(crate) mod json;
 mod layout;
 
 pub use decision::*;

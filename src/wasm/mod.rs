@@ -119,7 +119,7 @@ impl WasmPolicy {
 /// The names of the built-in policies, as a JSON array.
 #[wasm_bindgen(js_name = builtinNames)]
 pub fn builtin_names() -> String {
-    serde_json::to_string(&crate::builtin_names()).unwrap_or_else(|_| "[]".into())
+    crate::api::json::to_json(&crate::builtin_names())
 }
 
 /// The JSON text of a built-in policy, or undefined.
