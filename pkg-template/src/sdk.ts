@@ -209,8 +209,8 @@ export class Policy {
   }
 
   /**
-   * Verdicts for many requests in one call into the module: the fastest way to decide a list of
-   * orders. Throws the first error `decide` would throw, with the request's index in its path.
+   * Verdicts for many requests in one call: the fastest way to decide a list of orders. Throws
+   * the first error `decide` would throw, with the request's index in its path.
    */
   verdicts(requests: readonly DecideRequest[]): Verdicts {
     const count = requests.length;

@@ -7,7 +7,7 @@
 //!
 //! What JavaScript numbers cannot do exactly is left to the module: an action whose conditions
 //! add calendar or business days (time zones, weekends, holidays) or compare with a whole number
-//! beyond 2^53 answers 2: ask the module.
+//! beyond 2^53 answers 2: ask the module; so do the actions past [`MAX_SCRIPT_CHARS`] of script.
 
 use super::condition::holds;
 use super::numbers::{Check, RowChecks, NOW};
@@ -17,6 +17,11 @@ use crate::compile::program::{
 };
 use crate::policy::model::{CompareOp, Edge, WindowKind};
 use crate::time::{Duration, MAX_MILLIS, MIN_MILLIS};
+
+/// The longest script: V8 never optimizes a function of more than 60 KB of bytecode, and run by
+/// its interpreter the function would be slower than the module. Actions past this length of
+/// JavaScript text are left to the module.
+const MAX_SCRIPT_CHARS: usize = 40_000;
 
 /// The largest whole number every JavaScript number holds exactly.
 const MAX_EXACT: i64 = 9_007_199_254_740_991;
@@ -85,6 +90,7 @@ pub(crate) fn verdict_script(program: &Program, checks: &RowChecks) -> String {
         out: String::with_capacity(4096),
     };
     js.preamble(checks);
+    let mut budget = MAX_SCRIPT_CHARS.saturating_sub(js.out.len());
     for (index, action) in program.actions.iter().enumerate() {
         js.push("case ");
         js.int(index as i64);
@@ -94,8 +100,12 @@ pub(crate) fn verdict_script(program: &Program, checks: &RowChecks) -> String {
             out: String::new(),
         };
         match body.action(action, &checks.params[index]) {
-            Ok(()) => js.push(&body.out),
-            Err(Unsupported) => js.push("return 2;\n"),
+            Ok(()) if body.out.len() <= budget => {
+                budget -= body.out.len();
+                js.push(&body.out);
+            }
+            // Past the budget the function would be too large for V8 to optimize.
+            _ => js.push("return 2;\n"),
         }
         js.push("}\n");
     }
@@ -741,5 +751,37 @@ mod tests {
         );
         let bench = include_str!("../../bench/policies/ordergate.json");
         assert!(left_to_the_module(&Policy::from_json(bench).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn actions_past_the_length_v8_optimizes_are_left_to_the_module() {
+        let bench = include_str!("../../bench/policies/ordergate.json");
+        let mut document: serde_json::Value = serde_json::from_str(bench).unwrap();
+        let statuses = ["pending", "to_confirm", "to_pack", "to_pickup", "shipped"];
+        let rules = document["rules"].as_array_mut().unwrap();
+        // Rules of `refund` first, in front of the others, each a distinct window.
+        for hours in 1..400u32 {
+            let status = statuses[hours as usize % statuses.len()];
+            rules.insert(
+                0,
+                serde_json::json!({
+                    "id": format!("refund-window-{hours}"),
+                    "action": "refund",
+                    "when": {"all": [
+                        {"in": {"logistics_status": [status]}},
+                        {"within": {"since": "shipped_at", "for": {"hours": hours}, "edge": "inclusive"}}
+                    ]},
+                    "outcome": "allowed"
+                }),
+            );
+        }
+        let policy = Policy::from_json(&document.to_string()).unwrap();
+        let script = crate::ffi::verdict_script(&policy);
+        assert!(
+            script.len() <= super::MAX_SCRIPT_CHARS + 200,
+            "{}",
+            script.len()
+        );
+        assert_eq!(left_to_the_module(&policy), ["refund"]);
     }
 }
