@@ -2,8 +2,8 @@
 //! back costs more than a verdict itself, so the SDK decides rows in JavaScript with a function
 //! generated here, from the same compiled program, the same row checks and the same order of
 //! evaluation as [`super::numbers::check_row`] and [`super::verdict::verdict`]. The function
-//! writes the six numbers [`crate::ffi::verdict_rows`] writes, bit for bit (a test in Node and in
-//! Chromium holds it to the module on random rows of every built-in policy).
+//! writes the six numbers [`crate::ffi::verdict_rows`] writes, bit for bit (a test in Node,
+//! Chromium and Firefox holds it to the module on random rows of every policy the tests know).
 //!
 //! What JavaScript numbers cannot do exactly is left to the module: an action whose conditions
 //! add calendar or business days (time zones, weekends, holidays) or compare with a whole number
