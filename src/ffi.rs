@@ -1,15 +1,13 @@
 //! JSON text in, JSON text out: the one boundary every binding uses. The WASM layer is a thin
 //! wrapper over these functions, so Node, browsers and native Rust produce the same bytes.
 
-use crate::api::json::{to_json, Object, ToJson};
+use crate::api::json::{json_object, to_json, Object, ToJson};
 use crate::api::{Change, PolicyStamp};
 use crate::engine::json_error;
 use crate::error::{Code, Error};
 use crate::policy::limits::MAX_REQUEST_BYTES;
 use crate::policy::model::Text;
 use crate::Policy;
-#[cfg(test)]
-use serde::Serialize;
 use serde_json::Value;
 
 /// An error as JSON: `{"code", "path", "message", "issues": [{code, path, message}, ...]}`.
@@ -167,10 +165,7 @@ pub fn describe_json(policy: &Policy) -> String {
     to_json(&summary)
 }
 
-/// What [`describe_json`] writes, borrowed from the document (written in field order; the tests
-/// hold the text to serde's).
-#[cfg_attr(test, derive(Serialize))]
-#[cfg_attr(test, serde(rename_all = "camelCase"))]
+/// What [`describe_json`] writes, borrowed from the document (in field order).
 struct Summary<'a> {
     id: &'a str,
     version: &'a str,
@@ -184,7 +179,6 @@ struct Summary<'a> {
     actions: Vec<ActionSummary<'a>>,
 }
 
-#[cfg_attr(test, derive(Serialize))]
 struct Entry<'a> {
     id: &'a str,
     label: Labels<'a>,
@@ -199,14 +193,12 @@ impl<'a> Entry<'a> {
     }
 }
 
-#[cfg_attr(test, derive(Serialize))]
 struct DimensionSummary<'a> {
     id: &'a str,
     label: Labels<'a>,
     statuses: Vec<Entry<'a>>,
 }
 
-#[cfg_attr(test, derive(Serialize))]
 struct ActionSummary<'a> {
     id: &'a str,
     label: Labels<'a>,
@@ -215,13 +207,6 @@ struct ActionSummary<'a> {
 
 /// Texts per language, as an object in document order.
 struct Labels<'a>(&'a Text);
-
-#[cfg(test)]
-impl Serialize for Labels<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(language, text)| (language, text)))
-    }
-}
 
 impl ToJson for Labels<'_> {
     fn write_json(&self, out: &mut String) {
@@ -233,51 +218,35 @@ impl ToJson for Labels<'_> {
     }
 }
 
-impl ToJson for Summary<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", self.id)
-            .field("version", self.version)
-            .field("hash", self.hash)
-            .field("name", &self.name)
-            .field("languages", self.languages)
-            .field("timeZone", self.time_zone)
-            .field("dimensions", &self.dimensions)
-            .field("facts", &self.facts)
-            .field("roles", &self.roles)
-            .field("actions", &self.actions)
-            .end();
-    }
-}
+json_object!(Summary<'_> {
+    "id" => id,
+    "version" => version,
+    "hash" => hash,
+    "name" => name,
+    "languages" => languages,
+    "timeZone" => time_zone,
+    "dimensions" => dimensions,
+    "facts" => facts,
+    "roles" => roles,
+    "actions" => actions,
+});
 
-impl ToJson for Entry<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", self.id)
-            .field("label", &self.label)
-            .end();
-    }
-}
+json_object!(Entry<'_> {
+    "id" => id,
+    "label" => label,
+});
 
-impl ToJson for DimensionSummary<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", self.id)
-            .field("label", &self.label)
-            .field("statuses", &self.statuses)
-            .end();
-    }
-}
+json_object!(DimensionSummary<'_> {
+    "id" => id,
+    "label" => label,
+    "statuses" => statuses,
+});
 
-impl ToJson for ActionSummary<'_> {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", self.id)
-            .field("label", &self.label)
-            .field("params", &self.params)
-            .end();
-    }
-}
+json_object!(ActionSummary<'_> {
+    "id" => id,
+    "label" => label,
+    "params" => params,
+});
 
 /// The layout of question rows for [`verdict_rows`], as JSON ([`crate::Layout`]).
 pub fn layout_json(policy: &Policy) -> String {
@@ -289,6 +258,15 @@ pub fn layout_json(policy: &Policy) -> String {
 /// index (-1 none), alternatives mask, valid-until epoch ms (NaN none), remaining
 /// chances (-1 none).
 pub const VERDICT_WIDTH: usize = 6;
+
+/// An outcome's number in a verdict row (the SDK's `OUTCOMES` lists them in this order).
+pub(crate) fn outcome_code(outcome: crate::Outcome) -> u8 {
+    match outcome {
+        crate::Outcome::Allowed => 0,
+        crate::Outcome::ApprovalRequired => 1,
+        crate::Outcome::Denied => 2,
+    }
+}
 
 /// Decides every row of `rows` (each `row_length` numbers, see [`crate::Layout`]) into `out`
 /// ([`VERDICT_WIDTH`] numbers per row), reading each row in place. Returns how many rows were
@@ -306,7 +284,6 @@ pub const VERDICT_WIDTH: usize = 6;
 /// assert_eq!(ordergate::ffi::verdict_rows(&policy, &row, &mut out), 1);
 /// ```
 pub fn verdict_rows(policy: &Policy, rows: &[f64], out: &mut [f64]) -> usize {
-    use crate::Outcome;
     let width = policy.layout_row_length();
     if width == 0 {
         return 0;
@@ -322,11 +299,7 @@ pub fn verdict_rows(policy: &Policy, rows: &[f64], out: &mut [f64]) -> usize {
             continue;
         };
         decided += 1;
-        let outcome = match v.outcome {
-            Outcome::Allowed => 0.0,
-            Outcome::ApprovalRequired => 1.0,
-            Outcome::Denied => 2.0,
-        };
+        let outcome = f64::from(outcome_code(v.outcome));
         let index = |i: Option<u32>| i.map_or(-1.0, f64::from);
         result.copy_from_slice(&[
             outcome,

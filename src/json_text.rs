@@ -16,6 +16,16 @@ pub(crate) fn write_f64(f: f64, out: &mut String) {
     }
 }
 
+/// Appends a JSON number as serde_json writes it: integers exactly, floats by [`write_f64`].
+pub(crate) fn write_number(n: &serde_json::Number, out: &mut String) {
+    match (n.as_u64(), n.as_i64(), n.as_f64()) {
+        (Some(u), _, _) => out.push_str(itoa::Buffer::new().format(u)),
+        (_, Some(i), _) => out.push_str(itoa::Buffer::new().format(i)),
+        (_, _, Some(f)) => write_f64(f, out),
+        _ => out.push_str("null"),
+    }
+}
+
 /// The text of `f` as serde_json writes it, in up to three pieces held by `buffer` or static.
 fn f64_pieces(f: f64, buffer: &mut ryu::Buffer) -> [&str; 3] {
     if !f.is_finite() {

@@ -176,7 +176,7 @@ export class Policy {
    * ```
    */
   verdict(request: DecideRequest): Verdict {
-    const decideRow = this.#decideRow === undefined ? this.#rowDecider(1) : this.#decideRow;
+    const decideRow = this.#rowDecider(1);
     if (decideRow !== null) {
       const row = this.#scratch;
       const width = this.#codec.rowLength;
@@ -271,9 +271,14 @@ export class Policy {
       this.#inner.verdicts(size);
       numbers = this.#view();
       const first = at + size * width;
+      if (indexes === null) {
+        results.set(numbers.subarray(first, first + size * VERDICT_WIDTH), start * VERDICT_WIDTH);
+        continue;
+      }
+      // Scattered to each request's place, number by number (a subarray per row would allocate).
       for (let i = 0; i < size; i++) {
-        const index = indexes === null ? start + i : (indexes[start + i] as number);
-        results.set(numbers.subarray(first + i * VERDICT_WIDTH, first + (i + 1) * VERDICT_WIDTH), index * VERDICT_WIDTH);
+        const to = (indexes[start + i] as number) * VERDICT_WIDTH;
+        for (let k = 0; k < VERDICT_WIDTH; k++) results[to + k] = numbers[first + i * VERDICT_WIDTH + k] as number;
       }
     }
     if (chunk > 1) this.#rows(1);

@@ -128,12 +128,7 @@ impl ToJson for Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => b.write_json(out),
-            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(u), _, _) => out.push_str(itoa::Buffer::new().format(u)),
-                (_, Some(i), _) => out.push_str(itoa::Buffer::new().format(i)),
-                (_, _, Some(f)) => crate::json_text::write_f64(f, out),
-                _ => out.push_str("null"),
-            },
+            Value::Number(n) => crate::json_text::write_number(n, out),
             Value::String(s) => write_string(s, out),
             Value::Array(items) => items.write_json(out),
             Value::Object(map) => map.write_json(out),
@@ -148,6 +143,26 @@ impl ToJson for Map<String, Value> {
             object.field(key, value);
         }
         object.end();
+    }
+}
+
+/// `ToJson` for a struct: each field under its key, in this order.
+macro_rules! json_object {
+    ($ty:ty { $($key:literal => $field:ident),+ $(,)? }) => {
+        impl $crate::api::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                $crate::api::json::Object::new(out)
+                    $(.field($key, &self.$field))+
+                    .end();
+            }
+        }
+    };
+}
+pub(crate) use json_object;
+
+impl ToJson for crate::Code {
+    fn write_json(&self, out: &mut String) {
+        write_string(self.as_str(), out);
     }
 }
 
@@ -186,177 +201,117 @@ as_text!(
     String => "string",
 );
 
-impl ToJson for Decision {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("policy", &self.policy)
-            .field("action", &self.action)
-            .field("label", &self.label)
-            .field("role", &self.role)
-            .field("outcome", &self.outcome)
-            .field("approver", &self.approver)
-            .field("rule", &self.rule)
-            .field("reasons", &self.reasons)
-            .field("requires", &self.requires)
-            .field("confirm", &self.confirm)
-            .field("irreversible", &self.irreversible)
-            .field("changes", &self.changes)
-            .field("effects", &self.effects)
-            .field("nextState", &self.next_state)
-            .field("alternatives", &self.alternatives)
-            .field("validUntil", &self.valid_until)
-            .field("autoDecision", &self.auto_decision)
-            .field("remainingChances", &self.remaining_chances)
-            .field("at", &self.at)
-            .field("language", &self.language)
-            .field("trace", &self.trace)
-            .end();
-    }
-}
+json_object!(Decision {
+    "policy" => policy,
+    "action" => action,
+    "label" => label,
+    "role" => role,
+    "outcome" => outcome,
+    "approver" => approver,
+    "rule" => rule,
+    "reasons" => reasons,
+    "requires" => requires,
+    "confirm" => confirm,
+    "irreversible" => irreversible,
+    "changes" => changes,
+    "effects" => effects,
+    "nextState" => next_state,
+    "alternatives" => alternatives,
+    "validUntil" => valid_until,
+    "autoDecision" => auto_decision,
+    "remainingChances" => remaining_chances,
+    "at" => at,
+    "language" => language,
+    "trace" => trace,
+});
 
-impl ToJson for PolicyStamp {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .field("hash", &self.hash)
-            .end();
-    }
-}
+json_object!(PolicyStamp {
+    "id" => id,
+    "version" => version,
+    "hash" => hash,
+});
 
-impl ToJson for Reason {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("rule", &self.rule)
-            .end();
-    }
-}
+json_object!(Reason {
+    "code" => code,
+    "message" => message,
+    "rule" => rule,
+});
 
-impl ToJson for Change {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("fact", &self.fact)
-            .field("from", &self.from)
-            .field("to", &self.to)
-            .end();
-    }
-}
+json_object!(Change {
+    "fact" => fact,
+    "from" => from,
+    "to" => to,
+});
 
-impl ToJson for NamedEffect {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("effect", &self.effect)
-            .field("label", &self.label)
-            .field("args", &self.args)
-            .end();
-    }
-}
+json_object!(NamedEffect {
+    "effect" => effect,
+    "label" => label,
+    "args" => args,
+});
 
-impl ToJson for Alternative {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("kind", &self.kind)
-            .field("action", &self.action)
-            .field("contact", &self.contact)
-            .field("waitFor", &self.wait_for)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .end();
-    }
-}
+json_object!(Alternative {
+    "kind" => kind,
+    "action" => action,
+    "contact" => contact,
+    "waitFor" => wait_for,
+    "code" => code,
+    "message" => message,
+});
 
-impl ToJson for StatusRef {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("fact", &self.fact)
-            .field("status", &self.status)
-            .field("label", &self.label)
-            .end();
-    }
-}
+json_object!(StatusRef {
+    "fact" => fact,
+    "status" => status,
+    "label" => label,
+});
 
-impl ToJson for AutoDecision {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("at", &self.at)
-            .field("outcome", &self.outcome)
-            .end();
-    }
-}
+json_object!(AutoDecision {
+    "at" => at,
+    "outcome" => outcome,
+});
 
-impl ToJson for TraceStep {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("rule", &self.rule)
-            .field("result", &self.result)
-            .field("detail", &self.detail)
-            .end();
-    }
-}
+json_object!(TraceStep {
+    "rule" => rule,
+    "result" => result,
+    "detail" => detail,
+});
 
-impl ToJson for Layout {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("facts", &self.facts)
-            .field("attributes", &self.attributes)
-            .field("roles", &self.roles)
-            .field("actions", &self.actions)
-            .field("rules", &self.rules)
-            .field("messages", &self.messages)
-            .field("maxParams", &self.max_params)
-            .field("rowLength", &self.row_length)
-            .end();
-    }
-}
+json_object!(Layout {
+    "facts" => facts,
+    "attributes" => attributes,
+    "roles" => roles,
+    "actions" => actions,
+    "rules" => rules,
+    "messages" => messages,
+    "maxParams" => max_params,
+    "rowLength" => row_length,
+});
 
-impl ToJson for SlotLayout {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("name", &self.name)
-            .field("kind", &self.kind)
-            .field("values", &self.values)
-            .end();
-    }
-}
+json_object!(SlotLayout {
+    "name" => name,
+    "kind" => kind,
+    "values" => values,
+});
 
-impl ToJson for ActionLayout {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("name", &self.name)
-            .field("params", &self.params)
-            .field("fallbackAlternatives", &self.fallback_alternatives)
-            .end();
-    }
-}
+json_object!(ActionLayout {
+    "name" => name,
+    "params" => params,
+    "fallbackAlternatives" => fallback_alternatives,
+});
 
-impl ToJson for RuleLayout {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("approver", &self.approver)
-            .field("alternatives", &self.alternatives)
-            .end();
-    }
-}
+json_object!(RuleLayout {
+    "id" => id,
+    "approver" => approver,
+    "alternatives" => alternatives,
+});
 
-impl ToJson for AlternativeLayout {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("kind", &self.kind)
-            .field("target", &self.target)
-            .field("code", &self.code)
-            .end();
-    }
-}
+json_object!(AlternativeLayout {
+    "kind" => kind,
+    "target" => target,
+    "code" => code,
+});
 
-impl ToJson for crate::Issue {
-    fn write_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("code", self.code.as_str())
-            .field("path", &self.path)
-            .field("message", &self.message)
-            .end();
-    }
-}
+json_object!(crate::Issue {
+    "code" => code,
+    "path" => path,
+    "message" => message,
+});

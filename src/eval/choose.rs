@@ -6,7 +6,7 @@ use super::condition::{Env, NextChange};
 use super::values::{ValRef, Values};
 use crate::api::Outcome;
 use crate::api::{TraceResult, TraceStep};
-use crate::compile::program::{Action, Alternative, Candidate, Otherwise, Program};
+use crate::compile::program::{Action, Alternative, Candidate, Otherwise, Program, Rule};
 
 /// What decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +38,7 @@ impl Chosen {
                     .as_ref()
                     .map_or(program.otherwise.reason, |l| l.reason),
             ),
-            Choice::Rule(index) => {
-                let rule = &program.rules[index as usize];
-                match rule.outcome {
-                    Outcome::Denied => Some(rule.reason.unwrap_or(program.otherwise.reason)),
-                    _ => rule.reason,
-                }
-            }
+            Choice::Rule(index) => rule_reason(program, &program.rules[index as usize]),
             Choice::Fallback => Some(fallback(program, action).reason),
         }
     }
@@ -60,8 +54,16 @@ impl Chosen {
     }
 }
 
+/// The reason of a matched rule: its own; for a denial without one, the policy's fallback reason.
+pub(crate) fn rule_reason(program: &Program, rule: &Rule) -> Option<u16> {
+    match rule.outcome {
+        Outcome::Denied => Some(rule.reason.unwrap_or(program.otherwise.reason)),
+        _ => rule.reason,
+    }
+}
+
 /// The denial of an action no rule decides: its own `otherwise`, else the policy's.
-fn fallback<'p>(program: &'p Program, action: &'p Action) -> &'p Otherwise {
+pub(crate) fn fallback<'p>(program: &'p Program, action: &'p Action) -> &'p Otherwise {
     action.otherwise.as_ref().unwrap_or(&program.otherwise)
 }
 

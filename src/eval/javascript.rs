@@ -9,8 +9,10 @@
 //! add calendar or business days (time zones, weekends, holidays) or compare with a whole number
 //! beyond 2^53 answers 2: ask the module; so do the actions past [`MAX_SCRIPT_CHARS`] of script.
 
+use super::choose::{fallback, rule_reason};
 use super::condition::holds;
 use super::numbers::{Check, RowChecks, NOW};
+use super::verdict::any_param_read;
 use crate::api::Outcome;
 use crate::compile::program::{
     Action, Alternative, Cond, Operand, Otherwise, Program, Rule, Ty, Val, ROW_HEADER,
@@ -145,7 +147,7 @@ impl<'p> Script<'p> {
     /// The helpers, the header's checks and the checks of the facts and attributes.
     #[inline(never)]
     fn preamble(&mut self, checks: &RowChecks) {
-        let declared = checks.declared();
+        let declared = &checks.declared;
         self.push("\"use strict\";\n");
         // The earliest instant at which a consulted window flips, NaN for none; reset per row.
         self.push("let next = NaN;\nconst MIN = ");
@@ -335,8 +337,11 @@ impl<'p> Script<'p> {
             self.push("break;\n}\n");
         }
         self.push("}\n");
-        let fallback = action.otherwise.as_ref().unwrap_or(&self.program.otherwise);
-        self.matched(action, fallback_answer(fallback), remaining)
+        self.matched(
+            action,
+            fallback_answer(fallback(self.program, action)),
+            remaining,
+        )
     }
 
     /// Tries rule `index`: when its condition holds, its verdict.
@@ -356,14 +361,15 @@ impl<'p> Script<'p> {
         let answer = Answer {
             outcome: rule.outcome,
             rule: Some(index),
-            reason: match rule.outcome {
-                Outcome::Denied => Some(rule.reason.unwrap_or(self.program.otherwise.reason)),
-                _ => rule.reason,
-            },
+            reason: rule_reason(self.program, rule),
             alternatives: &rule.alternatives,
         };
         if rule.outcome != Outcome::Denied {
-            let absent: Vec<u8> = needed_params(rule);
+            let mut absent: Vec<u8> = Vec::new();
+            any_param_read(rule, |i| {
+                absent.push(i);
+                false
+            });
             if !absent.is_empty() {
                 self.push("if (");
                 for (n, &i) in absent.iter().enumerate() {
@@ -396,11 +402,7 @@ impl<'p> Script<'p> {
         remaining: &str,
     ) -> Result<(), Unsupported> {
         self.push("return write(out, o, ");
-        self.int(match answer.outcome {
-            Outcome::Allowed => 0,
-            Outcome::ApprovalRequired => 1,
-            Outcome::Denied => 2,
-        });
+        self.int(i64::from(crate::ffi::outcome_code(answer.outcome)));
         self.push(", ");
         self.int(answer.rule.map_or(-1, i64::from));
         self.push(", ");
@@ -613,9 +615,9 @@ impl<'p> Script<'p> {
             },
             Operand::ActorId => Value::Absent,
             Operand::Const(Val::Str(text)) => Value::Text(text.as_str()),
-            Operand::Const(v) => match (value_kind(v), number_of(v)) {
-                (Some(kind), Some(text)) => Value::Number(kind, text),
-                _ => return Err(Unsupported),
+            Operand::Const(v) => match number_of(v) {
+                Some(text) => Value::Number(value_kind(v), text),
+                None => return Err(Unsupported),
             },
         })
     }
@@ -674,28 +676,8 @@ fn fallback_answer(otherwise: &Otherwise) -> Answer<'_> {
     }
 }
 
-/// The parameters whose absence sends the rule's question to the full decision, as
-/// `verdict::needs_absent_param` reads them.
-fn needed_params(rule: &Rule) -> Vec<u8> {
-    use crate::compile::program::Effect;
-    let mut list: Vec<u8> = rule.requires.clone();
-    let mut add = |op: &Operand| {
-        if let Operand::Param(i) = op {
-            list.push(*i);
-        }
-    };
-    for (effect, _) in &rule.effects {
-        match effect {
-            Effect::Set(_, op) => add(op),
-            Effect::Emit { args, .. } => args.iter().for_each(|(_, op)| add(op)),
-            _ => {}
-        }
-    }
-    list
-}
-
-fn value_kind(v: &Val) -> Option<Kind> {
-    Some(match v {
+fn value_kind(v: &Val) -> Kind {
+    match v {
         Val::Bool(_) => Kind::Bool,
         Val::Int(_) => Kind::Int,
         Val::Num(_) => Kind::Num,
@@ -703,7 +685,7 @@ fn value_kind(v: &Val) -> Option<Kind> {
         Val::Time(_) => Kind::Time,
         Val::Str(_) => Kind::Str,
         Val::Status(_) => Kind::Status,
-    })
+    }
 }
 
 /// A value as a JavaScript number literal; `None` for text and for whole numbers a JavaScript

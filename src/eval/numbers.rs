@@ -204,16 +204,9 @@ pub(crate) const NOW: Check = Check {
 #[derive(Debug, Clone)]
 pub(crate) struct RowChecks {
     /// The facts, then the attributes: the numbers after the header.
-    declared: Vec<Check>,
+    pub declared: Vec<Check>,
     /// Per action, its parameters.
     pub params: Vec<Vec<Check>>,
-}
-
-impl RowChecks {
-    /// The checks of the facts, then of the attributes.
-    pub fn declared(&self) -> &[Check] {
-        &self.declared
-    }
 }
 
 pub(crate) fn row_checks(program: &Program) -> RowChecks {

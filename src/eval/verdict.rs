@@ -136,12 +136,17 @@ fn applying<V: Values>(env: &Env<V>, alternatives: &[Alternative]) -> u32 {
 /// is false would not read it; reporting them too only sends the caller to the full decision,
 /// which tells the two apart.
 fn needs_absent_param(rule: &Rule, values: &impl Values) -> bool {
-    let absent = |i: u8| values.param(i).is_none();
-    let reads_absent = |op: &Operand| matches!(op, Operand::Param(i) if absent(*i));
-    rule.requires.iter().any(|&p| absent(p))
+    any_param_read(rule, |i| values.param(i).is_none())
+}
+
+/// Whether `test` holds for a parameter the rule requires or its effects read, in that order
+/// (with repeats; a loop rather than an iterator chain, which made the module larger).
+pub(crate) fn any_param_read(rule: &Rule, mut test: impl FnMut(u8) -> bool) -> bool {
+    let mut read = |op: &Operand| matches!(op, Operand::Param(i) if test(*i));
+    rule.requires.iter().any(|&p| read(&Operand::Param(p)))
         || rule.effects.iter().any(|(effect, _)| match effect {
-            Effect::Set(_, op) => reads_absent(op),
-            Effect::Emit { args, .. } => args.iter().any(|(_, op)| reads_absent(op)),
+            Effect::Set(_, op) => read(op),
+            Effect::Emit { args, .. } => args.iter().any(|(_, op)| read(op)),
             _ => false,
         })
 }

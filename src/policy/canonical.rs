@@ -47,12 +47,7 @@ pub(crate) fn write(value: &Value, out: &mut String) {
         Value::String(s) => write_string(s, out),
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => out.push_str(&u.to_string()),
-            (_, Some(i), _) => out.push_str(&i.to_string()),
-            (_, _, Some(f)) => crate::json_text::write_f64(f, out),
-            _ => out.push_str("null"),
-        },
+        Value::Number(n) => crate::json_text::write_number(n, out),
     }
 }
 
