@@ -28,6 +28,7 @@ test("npm pack lists exactly the expected files, with one .wasm", () => {
     "dist/types/rows.d.ts",
     "dist/types/sdk.d.ts",
     "dist/types/types.d.ts",
+    "dist/types/verdicts.d.ts",
     "package.json",
   ]);
   assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1);

@@ -4,55 +4,9 @@
 // them. A batch answers as the single calls do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { Policy, OrdergateError, memoryBytes } from "ordergate";
-import { parseGenerated } from "./vectors.mjs";
-
-const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
-const cache = new Map();
-const policyOf = (name) => {
-  if (!cache.has(name)) cache.set(name, sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name));
-  return cache.get(name);
-};
-
-const committed = JSON.parse(readFileSync(new URL("../test-data/vectors.json", import.meta.url), "utf8"));
-const generatedFile = fileURLToPath(new URL("../target/vectors/ci.jsonl", import.meta.url));
-const generated = existsSync(generatedFile) ? parseGenerated(readFileSync(generatedFile, "utf8")) : [];
-
-const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
-/** The request with every RFC 3339 instant written as epoch milliseconds. */
-function withMillis(request) {
-  const convert = (v) => (typeof v === "string" && RFC3339.test(v) ? Date.parse(v) : v);
-  const map = (o) => (o && typeof o === "object" && !Array.isArray(o) ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, convert(v)])) : o);
-  const out = { ...request, facts: map(request.facts), now: convert(request.now) };
-  if (request.params !== undefined) out.params = map(request.params);
-  return out;
-}
-
-/** What the verdict must be, read from the full decision. */
-function expectedVerdict(d) {
-  return {
-    outcome: d.outcome,
-    rule: d.rule,
-    reason: d.reasons.length > 0 ? d.reasons[0].code : null,
-    approver: d.approver,
-    alternatives: d.alternatives.map((a) => ({ kind: a.kind, target: a.kind === "action" ? a.action : a.kind === "contact" ? a.contact : a.waitFor.status, code: a.code })),
-    validUntil: d.validUntil === null ? null : new Date(d.validUntil).getTime(),
-    remainingChances: d.remainingChances,
-  };
-}
-
-function answer(run) {
-  try {
-    return { ok: run() };
-  } catch (e) {
-    assert.ok(e instanceof OrdergateError, String(e));
-    return { error: e.code, path: e.path };
-  }
-}
-
-const decideVectors = [...committed, ...generated].filter((v) => v.method === "decide");
+import { answer, decideVectors, expectedVerdict, policyOf, sources, withMillis } from "./verdict-vectors.mjs";
 
 /** Every vector's verdict, as text and epoch ms, against its full decision. */
 function agreeOnVectors(policyFor) {

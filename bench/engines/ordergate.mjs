@@ -1,4 +1,5 @@
-// ordergate through its public npm SDK: `Policy.verdict` for one request, `Policy.verdicts` for a batch.
+// ordergate through its public npm SDK: `Policy.verdict` for one request, `Policy.verdicts` for a
+// batch, and `Policy.prepare` for a batch read once and decided again.
 import { readFileSync } from "node:fs";
 
 export const name = "ordergate";
@@ -41,5 +42,9 @@ export async function load() {
     decide: (r) => code(policy.verdict(r)),
     batch: (requests) => Array.from(policy.verdicts(requests), code),
     batchOutcomes: (requests) => policy.verdicts(requests).outcomes,
+    prepareBatch: (requests) => {
+      const prepared = policy.prepare(requests);
+      return { codes: () => Array.from(prepared.verdicts(), code), outcomes: () => prepared.verdicts().outcomes };
+    },
   };
 }

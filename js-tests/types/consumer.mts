@@ -1,6 +1,6 @@
 // A TypeScript consumer of the package, type-checked with `tsc --strict`. It fails to compile
 // when the package's types are missing, wrong, or leak `any`.
-import { Policy, OrdergateError, init, builtinNames, Verdicts } from "ordergate";
+import { Policy, OrdergateError, init, builtinNames, Verdicts, PreparedRequests } from "ordergate";
 import type { Verdict, VerdictAlternative } from "ordergate";
 import type { Decision, DecideRequest, ErrorCode, Facts, Outcome, PolicyDocument, TraceStep } from "ordergate";
 
@@ -33,6 +33,11 @@ const firstAlternative: VerdictAlternative | undefined = verdict.alternatives[0]
 const batch: Verdicts = policy.verdicts([request, request]);
 const bytes: Uint8Array = batch.outcomes;
 const second: Verdict | undefined = batch.get(1);
+const orders: PreparedRequests = policy.prepare([request, request]);
+const inAnHour: Verdicts = orders.verdicts(Date.now() + 3_600_000);
+const atDate: Outcome | undefined = orders.verdicts(new Date()).outcome(0);
+// @ts-expect-error: a prepared batch takes epoch ms or a Date, not RFC 3339 text
+orders.verdicts("2026-01-01T00:00:00Z");
 type _verdictNotAny = Expect<Not<IsAny<typeof verdict>>>;
 
 // A policy written in TypeScript is checked against the document type.

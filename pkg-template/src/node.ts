@@ -6,7 +6,8 @@
 import { initSync as initWasmSync } from "./glue/ordergate.js";
 import { isInitialized, markReady } from "./sdk.js";
 
-export { Policy, Verdicts, builtinNames, builtinSource, isInitialized, memoryBytes } from "./sdk.js";
+export { Policy, builtinNames, builtinSource, isInitialized, memoryBytes } from "./sdk.js";
+export { PreparedRequests, Verdicts } from "./verdicts.js";
 export type { Verdict, VerdictAlternative } from "./rows.js";
 export { OrdergateError } from "./errors.js";
 export type { ErrorCode } from "./errors.js";

@@ -3,6 +3,7 @@ import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
 import type { Layout } from "./generated/Layout.js";
 import { OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
+import { PreparedRequests, Verdicts } from "./verdicts.js";
 
 let ready = false;
 let memory: WebAssembly.Memory | undefined;
@@ -63,6 +64,17 @@ function instant(now: Instant | undefined): string | number {
   }
   return now;
 }
+
+/** Epoch milliseconds of a `now` given as a number or a `Date`. */
+function millis(now: number | Date): number {
+  if (typeof now === "number") return now;
+  const time = now instanceof Date ? now.getTime() : NaN;
+  if (Number.isNaN(time)) throw new OrdergateError("INVALID_TIMESTAMP", "$.now", "`now` must be epoch milliseconds or a valid Date");
+  return time;
+}
+
+/** Writes request `index` as a row at `numbers[at]`; false when only JSON can carry it. */
+type RowSource = (index: number, numbers: Float64Array, at: number) => boolean;
 
 /**
  * A validated, compiled policy. Decisions are synchronous.
@@ -209,53 +221,102 @@ export class Policy {
   }
 
   /**
-   * Verdicts for many requests in one call: the fastest way to decide a list of orders. Throws
-   * the first error `decide` would throw, with the request's index in its path.
+   * Verdicts for many requests in one call: the fastest way to decide a list of orders once.
+   * Throws the first error `decide` would throw, with the request's index in its path.
    */
   verdicts(requests: readonly DecideRequest[]): Verdicts {
     const count = requests.length;
-    const outcomes = new Uint8Array(count);
     const results = new Float64Array(count * VERDICT_WIDTH);
     const actions = new Uint16Array(count);
     const decideRow = this.#rowDecider(count);
+    const codec = this.#codec;
     if (decideRow === null) {
-      this.#moduleVerdicts(requests, null, results, actions);
+      this.#moduleVerdicts(count, null, (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at), results, actions);
     } else {
       // Each request through one small row that stays in the cache; the module decides only
       // the actions it alone decides exactly.
       const row = this.#scratch;
       const forModule: number[] = [];
       for (let i = 0; i < count; i++) {
-        if (!this.#codec.encode(requests[i] as DecideRequest, row, 0)) {
+        if (!codec.encode(requests[i] as DecideRequest, row, 0)) {
           results[i * VERDICT_WIDTH] = -1;
           continue;
         }
         actions[i] = row[0] as number;
         if (decideRow(row, 0, results, i * VERDICT_WIDTH) === 2) forModule.push(i);
       }
-      if (forModule.length > 0) this.#moduleVerdicts(requests, forModule, results, actions);
-    }
-    const slow = new Map<number, Verdict>();
-    for (let i = 0; i < count; i++) {
-      const outcome = results[i * VERDICT_WIDTH] as number;
-      if (outcome >= 0) {
-        outcomes[i] = outcome;
-        continue;
+      if (forModule.length > 0) {
+        this.#moduleVerdicts(forModule.length, forModule, (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at), results, actions);
       }
-      const verdict = this.#slowVerdict(requests, i);
-      slow.set(i, verdict);
-      outcomes[i] = OUTCOMES.indexOf(verdict.outcome);
     }
-    return new Verdicts(this.#codec, outcomes, results, actions, slow);
+    return this.#collect(results, actions, (i) => requests[i] as DecideRequest);
   }
 
   /**
-   * Verdicts from the module for the requests at `indexes` (all when null), in calls of at most
-   * {@link BATCH_ROWS} rows, written to `results` at each request's index; -1 marks a request
-   * only JSON can carry.
+   * Reads `requests` once, as rows, to decide them again and again with
+   * {@link PreparedRequests.verdicts}: re-deciding skips reading the objects, most of a batch's
+   * time. Requests only JSON can carry (text values, for instance) are kept as they are and
+   * asked through JSON at each call. Throws nothing: errors come from `verdicts`, as from
+   * {@link Policy.verdicts}.
    */
-  #moduleVerdicts(requests: readonly DecideRequest[], indexes: readonly number[] | null, results: Float64Array, actions: Uint16Array): void {
-    const count = indexes === null ? requests.length : indexes.length;
+  prepare(requests: readonly DecideRequest[]): PreparedRequests {
+    const count = requests.length;
+    const width = this.#codec.rowLength;
+    const kept = requests.slice();
+    const rows = new Float64Array(count * width);
+    const actions = new Uint16Array(count);
+    // Each request's own `now`, or NaN when it had none (the clock's time at each call).
+    const times = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = i * width;
+      const request = kept[i] as DecideRequest;
+      if (!this.#codec.encode(request, rows, at)) {
+        rows[at] = -1;
+        continue;
+      }
+      actions[i] = rows[at] as number;
+      times[i] = request.now === undefined ? NaN : (rows[at + 2] as number);
+    }
+    return new PreparedRequests(count, (now) => this.#preparedVerdicts(kept, rows, times, actions, now));
+  }
+
+  #preparedVerdicts(requests: readonly DecideRequest[], rows: Float64Array, times: Float64Array, actions: Uint16Array, now: number | Date | undefined): Verdicts {
+    const count = requests.length;
+    const width = this.#codec.rowLength;
+    const at = now === undefined ? NaN : millis(now);
+    const clock = Date.now();
+    for (let i = 0; i < count; i++) {
+      const own = times[i] as number;
+      rows[i * width + 2] = at === at ? at : own === own ? own : clock;
+    }
+    const results = new Float64Array(count * VERDICT_WIDTH);
+    const decideRow = this.#rowDecider(count);
+    const copy = (index: number, numbers: Float64Array, to: number): boolean => {
+      const from = index * width;
+      for (let k = 0; k < width; k++) numbers[to + k] = rows[from + k] as number;
+      return true;
+    };
+    if (decideRow === null) {
+      this.#moduleVerdicts(count, null, copy, results, actions);
+    } else {
+      const forModule: number[] = [];
+      for (let i = 0; i < count; i++) {
+        if (decideRow(rows, i * width, results, i * VERDICT_WIDTH) === 2) forModule.push(i);
+      }
+      if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, copy, results, actions);
+    }
+    return this.#collect(results, actions, (i) => {
+      const request = requests[i] as DecideRequest;
+      return now === undefined ? request : { ...request, now };
+    });
+  }
+
+  /**
+   * Verdicts from the module for `count` requests (those at `indexes`, or the first `count`),
+   * each written as a row by `write`, in calls of at most {@link BATCH_ROWS} rows; the verdicts
+   * go to `results` at each request's index, -1 marking a request only JSON can carry.
+   */
+  #moduleVerdicts(count: number, indexes: readonly number[] | null, write: RowSource, results: Float64Array, actions: Uint16Array): void {
     const width = this.#codec.rowLength;
     const chunk = Math.min(count, BATCH_ROWS);
     for (let start = 0; start < count; start += chunk) {
@@ -265,7 +326,7 @@ export class Policy {
       for (let i = 0; i < size; i++) {
         const index = indexes === null ? start + i : (indexes[start + i] as number);
         const row = at + i * width;
-        if (!this.#codec.encode(requests[index] as DecideRequest, numbers, row)) numbers[row] = -1;
+        if (!write(index, numbers, row)) numbers[row] = -1;
         actions[index] = numbers[row] as number;
       }
       this.#inner.verdicts(size);
@@ -284,9 +345,27 @@ export class Policy {
     if (chunk > 1) this.#rows(1);
   }
 
-  #slowVerdict(requests: readonly DecideRequest[], index: number): Verdict {
+  /** The verdicts of a batch from its rows' results; rows marked -1 are asked through JSON. */
+  #collect(results: Float64Array, actions: Uint16Array, request: (index: number) => DecideRequest): Verdicts {
+    const count = actions.length;
+    const outcomes = new Uint8Array(count);
+    const slow = new Map<number, Verdict>();
+    for (let i = 0; i < count; i++) {
+      const outcome = results[i * VERDICT_WIDTH] as number;
+      if (outcome >= 0) {
+        outcomes[i] = outcome;
+        continue;
+      }
+      const verdict = this.#slowVerdict(request(i), i);
+      slow.set(i, verdict);
+      outcomes[i] = OUTCOMES.indexOf(verdict.outcome);
+    }
+    return new Verdicts(this.#codec, outcomes, results, actions, slow);
+  }
+
+  #slowVerdict(request: DecideRequest, index: number): Verdict {
     try {
-      return verdictOf(this.decide(requests[index] as DecideRequest));
+      return verdictOf(this.decide(request));
     } catch (e) {
       if (e instanceof OrdergateError) throw new OrdergateError(e.code, `$[${index}]${e.path.slice(1)}`, e.message, e.issues);
       throw e;
@@ -342,49 +421,6 @@ function verdictOf(d: Decision): Verdict {
     validUntil: d.validUntil === null ? null : Date.parse(d.validUntil),
     remainingChances: d.remainingChances,
   };
-}
-
-/** The verdicts of a batch, in request order; each is built when first read. */
-export class Verdicts {
-  /** One byte per request: 0 allowed, 1 approval required, 2 denied. */
-  readonly outcomes: Uint8Array;
-  readonly #codec: RowCodec;
-  readonly #results: Float64Array;
-  readonly #actions: Uint16Array;
-  readonly #slow: Map<number, Verdict>;
-
-  /** @internal */
-  constructor(codec: RowCodec, outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, slow: Map<number, Verdict>) {
-    this.#codec = codec;
-    this.outcomes = outcomes;
-    this.#results = results;
-    this.#actions = actions;
-    this.#slow = slow;
-  }
-
-  /** How many requests were decided. */
-  get length(): number {
-    return this.outcomes.length;
-  }
-
-  /** The outcome of request `index`. */
-  outcome(index: number): Outcome | undefined {
-    return OUTCOMES[this.outcomes[index] ?? 3];
-  }
-
-  /** The verdict of request `index`. */
-  get(index: number): Verdict | undefined {
-    if (index < 0 || index >= this.outcomes.length) return undefined;
-    return this.#slow.get(index) ?? this.#codec.verdict(this.#results, index * VERDICT_WIDTH, this.#actions[index] ?? 0);
-  }
-
-  /** The verdicts in request order. */
-  *[Symbol.iterator](): IterableIterator<Verdict> {
-    for (let i = 0; i < this.outcomes.length; i++) {
-      const v = this.get(i);
-      if (v !== undefined) yield v;
-    }
-  }
 }
 
 /** The names of the built-in policies. */
