@@ -313,17 +313,19 @@ pub fn verdict_rows(policy: &Policy, rows: &[f64], out: &mut [f64]) -> usize {
     decided
 }
 
-/// The body of a JavaScript function that returns `verdictRow(row, at, out, o)`: it decides the
-/// row at `row[at]` exactly as [`verdict_rows`] does and writes the same [`VERDICT_WIDTH`]
-/// numbers at `out[o]`, without a call into the module. It returns 1 when it decided, 0 when the
-/// row must be asked through [`decide_json`] (its verdict then marked -1, as `verdict_rows` marks
-/// it), and 2, writing nothing, for an action only the module decides exactly (windows of
-/// calendar or business days, whole numbers beyond 2^53).
+/// The body of a JavaScript function that returns `verdictRow(row, at, out, o, checked)`: it
+/// decides the row at `row[at]` exactly as [`verdict_rows`] does and writes the same
+/// [`VERDICT_WIDTH`] numbers at `out[o]`, without a call into the module. It returns 1 when it
+/// decided, 0 when the row must be asked through [`decide_json`] (its verdict then marked -1, as
+/// `verdict_rows` marks it), and 2, writing nothing, for an action only the module decides exactly
+/// (windows of calendar or business days, whole numbers beyond 2^53). `checked` skips the checks
+/// of the row's values (not of its header), for a row that an earlier call answered 1 or 2 and
+/// that is decided again with only its instant changed.
 ///
 /// ```
 /// let policy = ordergate::builtin("dropi").unwrap();
 /// let body = ordergate::ffi::verdict_script(&policy);
-/// assert!(body.contains("function verdictRow(row, at, out, o)"));
+/// assert!(body.contains("function verdictRow(row, at, out, o, checked)"));
 /// ```
 pub fn verdict_script(policy: &Policy) -> String {
     policy.verdict_script()

@@ -76,42 +76,68 @@ fn rows_decided_in_javascript_are_decided_as_the_module_decides_them() {
         let out = js_sys::Float64Array::new_with_length(ffi::VERDICT_WIDTH as u32);
         let mut expected = [0.0; ffi::VERDICT_WIDTH];
         let (mut decided, mut refused, mut left) = (0, 0, 0);
-        for (r, row) in rows.chunks_exact(width).enumerate() {
-            let args = js_sys::Array::of4(
+        let decide = |r: usize, checked: bool| {
+            out.fill(7.0, 0, ffi::VERDICT_WIDTH as u32);
+            let args = js_sys::Array::of5(
                 &row_array,
                 &JsValue::from_f64((r * width) as f64),
                 &out,
                 &JsValue::from_f64(0.0),
+                &JsValue::from_bool(checked),
             );
             let answer = decider.apply(&JsValue::NULL, &args).unwrap().as_f64();
-            let code = answer
-                .filter(|c| [0.0, 1.0, 2.0].contains(c))
-                .map(|c| c as u8);
+            let code = answer.filter(|c| [0.0, 1.0, 2.0].contains(c));
+            (code.map(|c| c as u8), answer, out.to_vec())
+        };
+        for (r, row) in rows.chunks_exact(width).enumerate() {
+            let (code, answer, written) = decide(r, false);
             ffi::verdict_rows(&policy, row, &mut expected);
             match code {
-                Some(2) => {
-                    left += 1;
-                    continue;
-                }
+                Some(2) => left += 1,
                 Some(1) => decided += 1,
                 Some(0) => refused += 1,
                 _ => panic!("{}: row {r} answered {answer:?}", policy.id()),
             }
-            let written = out.to_vec();
-            let same = (written.iter().zip(&expected))
-                .all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
-            assert!(
-                same,
-                "{}: row {r} {:?}: JavaScript wrote {written:?}, the module {expected:?}",
-                policy.id(),
-                row
-            );
-            assert_eq!(
-                code == Some(0),
-                expected[0] == -1.0,
-                "{}: row {r}",
-                policy.id()
-            );
+            if code != Some(2) {
+                let same = (written.iter().zip(&expected))
+                    .all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+                assert!(
+                    same,
+                    "{}: row {r} {:?}: JavaScript wrote {written:?}, the module {expected:?}",
+                    policy.id(),
+                    row
+                );
+                assert_eq!(
+                    code == Some(0),
+                    expected[0] == -1.0,
+                    "{}: row {r}",
+                    policy.id()
+                );
+            }
+            // A row accepted once is decided again without its checks, at its instant and at
+            // the next row's (chosen near window edges too): the same answers as with them.
+            if code != Some(0) {
+                let now_at = (r * width + 2) as u32;
+                for now in [row[2], rows[((r + 1) % COUNT) * width + 2]] {
+                    row_array.set_index(now_at, now);
+                    let (first, _, first_written) = decide(r, false);
+                    let (again, _, rewritten) = decide(r, true);
+                    assert_eq!(
+                        again,
+                        first,
+                        "{}: row {r} decided again at {now}",
+                        policy.id()
+                    );
+                    let same = (rewritten.iter().zip(&first_written))
+                        .all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(
+                        same,
+                        "{}: row {r} at {now}: checked wrote {rewritten:?}, unchecked {first_written:?}",
+                        policy.id()
+                    );
+                }
+                row_array.set_index(now_at, row[2]);
+            }
         }
         assert!(
             decided >= COUNT / 5 && refused >= COUNT / 20,

@@ -167,9 +167,10 @@ function compileRowWriter(layout: Layout): RowWriter | undefined {
 /**
  * Decides the row at `row[at]` in JavaScript and writes its verdict at `out[o]`, as the module
  * would: 1 decided, 0 only JSON can carry the row (marked -1), 2 only the module decides this
- * action exactly (nothing written).
+ * action exactly (nothing written). `checked` skips the checks of the row's values (not of its
+ * header) for a row an earlier call answered 1 or 2, decided again at another instant.
  */
-export type RowDecider = (row: Float64Array, at: number, out: Float64Array, o: number) => 0 | 1 | 2;
+export type RowDecider = (row: Float64Array, at: number, out: Float64Array, o: number, checked: boolean) => 0 | 1 | 2;
 
 /**
  * The row decider the module generated for its policy (`WasmPolicy.verdictScript`), or null where

@@ -73,6 +73,11 @@ function millis(now: number | Date): number {
   return time;
 }
 
+/** The indexes of two ascending lists, in ascending order: errors are thrown for the first request. */
+function inOrder(a: number[], b: number[]): number[] {
+  return a.length === 0 ? b : b.length === 0 ? a : a.concat(b).sort((x, y) => x - y);
+}
+
 /** Writes request `index` as a row at `numbers[at]`; false when only JSON can carry it. */
 type RowSource = (index: number, numbers: Float64Array, at: number) => boolean;
 
@@ -193,7 +198,7 @@ export class Policy {
       const row = this.#scratch;
       const width = this.#codec.rowLength;
       if (!this.#codec.encode(request, row, 0)) return verdictOf(this.decide(request));
-      const decided = decideRow(row, 0, row, width);
+      const decided = decideRow(row, 0, row, width, false);
       if (decided === 1) {
         const verdict = this.#codec.verdict(row, width, row[0] as number);
         if (verdict !== undefined) return verdict;
@@ -226,30 +231,37 @@ export class Policy {
    */
   verdicts(requests: readonly DecideRequest[]): Verdicts {
     const count = requests.length;
+    const outcomes = new Uint8Array(count);
     const results = new Float64Array(count * VERDICT_WIDTH);
     const actions = new Uint16Array(count);
     const decideRow = this.#rowDecider(count);
     const codec = this.#codec;
+    const write: RowSource = (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at);
+    const request = (index: number) => requests[index] as DecideRequest;
     if (decideRow === null) {
-      this.#moduleVerdicts(count, null, (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at), results, actions);
-    } else {
-      // Each request through one small row that stays in the cache; the module decides only
-      // the actions it alone decides exactly.
-      const row = this.#scratch;
-      const forModule: number[] = [];
-      for (let i = 0; i < count; i++) {
-        if (!codec.encode(requests[i] as DecideRequest, row, 0)) {
-          results[i * VERDICT_WIDTH] = -1;
-          continue;
-        }
-        actions[i] = row[0] as number;
-        if (decideRow(row, 0, results, i * VERDICT_WIDTH) === 2) forModule.push(i);
-      }
-      if (forModule.length > 0) {
-        this.#moduleVerdicts(forModule.length, forModule, (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at), results, actions);
-      }
+      this.#moduleVerdicts(count, null, write, results, actions);
+      return this.#collect(outcomes, results, actions, null, request);
     }
-    return this.#collect(results, actions, (i) => requests[i] as DecideRequest);
+    // Each request through one small row that stays in the cache; the module decides only the
+    // actions it alone decides exactly, and JSON the requests a row cannot carry.
+    const row = this.#scratch;
+    const forModule: number[] = [];
+    const unread: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const o = i * VERDICT_WIDTH;
+      if (!codec.encode(requests[i] as DecideRequest, row, 0)) {
+        results[o] = -1;
+        unread.push(i);
+        continue;
+      }
+      actions[i] = row[0] as number;
+      const decided = decideRow(row, 0, results, o, false);
+      if (decided === 1) outcomes[i] = results[o] as number;
+      else if (decided === 2) forModule.push(i);
+      else unread.push(i);
+    }
+    if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, write, results, actions);
+    return this.#collect(outcomes, results, actions, inOrder(unread, forModule), request);
   }
 
   /**
@@ -267,6 +279,8 @@ export class Policy {
     const actions = new Uint16Array(count);
     // Each request's own `now`, or NaN when it had none (the clock's time at each call).
     const times = new Float64Array(count);
+    // 1 for a row whose values the row decider has accepted: later calls skip their checks.
+    const checked = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const at = i * width;
       const request = kept[i] as DecideRequest;
@@ -277,38 +291,47 @@ export class Policy {
       actions[i] = rows[at] as number;
       times[i] = request.now === undefined ? NaN : (rows[at + 2] as number);
     }
-    return new PreparedRequests(count, (now) => this.#preparedVerdicts(kept, rows, times, actions, now));
+    return new PreparedRequests(count, (now) => this.#preparedVerdicts(kept, rows, times, checked, actions, now));
   }
 
-  #preparedVerdicts(requests: readonly DecideRequest[], rows: Float64Array, times: Float64Array, actions: Uint16Array, now: number | Date | undefined): Verdicts {
+  #preparedVerdicts(requests: readonly DecideRequest[], rows: Float64Array, times: Float64Array, checked: Uint8Array, actions: Uint16Array, now: number | Date | undefined): Verdicts {
     const count = requests.length;
     const width = this.#codec.rowLength;
     const at = now === undefined ? NaN : millis(now);
     const clock = Date.now();
-    for (let i = 0; i < count; i++) {
-      const own = times[i] as number;
-      rows[i * width + 2] = at === at ? at : own === own ? own : clock;
-    }
+    const outcomes = new Uint8Array(count);
     const results = new Float64Array(count * VERDICT_WIDTH);
     const decideRow = this.#rowDecider(count);
-    const copy = (index: number, numbers: Float64Array, to: number): boolean => {
+    const request = (index: number): DecideRequest => {
+      const kept = requests[index] as DecideRequest;
+      return now === undefined ? kept : { ...kept, now };
+    };
+    const forModule: number[] = [];
+    const unread: number[] = [];
+    // One pass: each row's instant, its verdict, its outcome.
+    for (let i = 0; i < count; i++) {
+      const row = i * width;
+      const own = times[i] as number;
+      rows[row + 2] = at === at ? at : own === own ? own : clock;
+      if (decideRow === null) continue;
+      const o = i * VERDICT_WIDTH;
+      const decided = decideRow(rows, row, results, o, checked[i] === 1);
+      if (decided === 1) outcomes[i] = results[o] as number;
+      else if (decided === 2) forModule.push(i);
+      else unread.push(i);
+      if (decided !== 0) checked[i] = 1;
+    }
+    const copy: RowSource = (index, numbers, to) => {
       const from = index * width;
       for (let k = 0; k < width; k++) numbers[to + k] = rows[from + k] as number;
       return true;
     };
     if (decideRow === null) {
       this.#moduleVerdicts(count, null, copy, results, actions);
-    } else {
-      const forModule: number[] = [];
-      for (let i = 0; i < count; i++) {
-        if (decideRow(rows, i * width, results, i * VERDICT_WIDTH) === 2) forModule.push(i);
-      }
-      if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, copy, results, actions);
+      return this.#collect(outcomes, results, actions, null, request);
     }
-    return this.#collect(results, actions, (i) => {
-      const request = requests[i] as DecideRequest;
-      return now === undefined ? request : { ...request, now };
-    });
+    if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, copy, results, actions);
+    return this.#collect(outcomes, results, actions, inOrder(unread, forModule), request);
   }
 
   /**
@@ -345,12 +368,15 @@ export class Policy {
     if (chunk > 1) this.#rows(1);
   }
 
-  /** The verdicts of a batch from its rows' results; rows marked -1 are asked through JSON. */
-  #collect(results: Float64Array, actions: Uint16Array, request: (index: number) => DecideRequest): Verdicts {
-    const count = actions.length;
-    const outcomes = new Uint8Array(count);
+  /**
+   * The verdicts of a batch whose outcomes are written except those of `unread` (every request
+   * when null), which are read from `results`; rows marked -1 are asked through JSON.
+   */
+  #collect(outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, unread: readonly number[] | null, request: (index: number) => DecideRequest): Verdicts {
     const slow = new Map<number, Verdict>();
-    for (let i = 0; i < count; i++) {
+    const count = unread === null ? outcomes.length : unread.length;
+    for (let k = 0; k < count; k++) {
+      const i = unread === null ? k : (unread[k] as number);
       const outcome = results[i * VERDICT_WIDTH] as number;
       if (outcome >= 0) {
         outcomes[i] = outcome;

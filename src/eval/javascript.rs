@@ -83,9 +83,11 @@ enum Value<'p> {
 struct Unsupported;
 
 /// The JavaScript of the verdict function of `program`: a function body that returns
-/// `verdictRow(row, at, out, o)`, which reads the row at `row[at]` and writes its verdict at
-/// `out[o]`, returning 1 (decided), 0 (only JSON can carry the row: marked -1, as the module marks
-/// it) or 2 (only the module decides this action exactly: nothing written).
+/// `verdictRow(row, at, out, o, checked)`, which reads the row at `row[at]` and writes its verdict
+/// at `out[o]`, returning 1 (decided), 0 (only JSON can carry the row: marked -1, as the module
+/// marks it) or 2 (only the module decides this action exactly: nothing written). With `checked`,
+/// the row's values after its header are taken as accepted by an earlier call that returned 1 or
+/// 2, and not checked again: a row decided again at another instant.
 pub(crate) fn verdict_script(program: &Program, checks: &RowChecks) -> String {
     let mut js = Script {
         program,
@@ -166,7 +168,7 @@ impl<'p> Script<'p> {
             "switch (mode) { case 0: holds = now <= end; flip = after; break; case 1: holds = now < end; flip = end; break; case 2: holds = now >= end; flip = end; break; default: holds = now > end; flip = after; }\n",
             "if (noting && flip > now && (mode < 2) === holds && !(next <= flip)) next = flip;\n",
             "return holds;\n}\n",
-            "return function verdictRow(row, at, out, o) {\n",
+            "return function verdictRow(row, at, out, o, checked) {\n",
             "const action = row[at], role = row[at + 1], now = row[at + 2];\n",
         ));
         self.push("if (!(");
@@ -248,8 +250,8 @@ impl<'p> Script<'p> {
         self.push(")");
     }
 
-    /// Reads the numbers from `row[at + first]` on as `{prefix}0`, `{prefix}1`, ... and refuses the
-    /// row unless every check holds.
+    /// Reads the numbers from `row[at + first]` on as `{prefix}0`, `{prefix}1`, ... and, unless
+    /// the row was `checked` before, refuses it unless every check holds.
     #[inline(never)]
     fn checked_values(&mut self, prefix: &str, first: usize, checks: &[Check]) {
         if checks.is_empty() {
@@ -263,7 +265,7 @@ impl<'p> Script<'p> {
             self.int((first + i) as i64);
             self.push("];\n");
         }
-        self.push("if (!(");
+        self.push("if (!checked && !(");
         for (i, check) in checks.iter().enumerate() {
             if i > 0 {
                 self.push(" && ");
