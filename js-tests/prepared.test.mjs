@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { Policy, OrdergateError } from "ordergate";
-import { answer, decideVectors, expectedVerdict, sources, withMillis } from "./verdict-vectors.mjs";
+import { answer, countingGeneratedCode, decideVectors, expectedVerdict, sources, withMillis } from "./verdict-vectors.mjs";
 
 const names = [...new Set(decideVectors.map((v) => v.policy))];
 const load = (name) => (sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name));
@@ -39,23 +39,6 @@ function instantsOf(requests) {
   const nows = [...new Set(requests.map((r) => (typeof r.now === "number" ? r.now : Date.parse(r.now))).filter(Number.isFinite))].sort((a, b) => a - b);
   const picked = new Set(Array.from({ length: Math.min(8, nows.length) }, (_, k) => nows[Math.floor((k * (nows.length - 1)) / 7)]));
   return [...picked].flatMap((ms) => [ms - 1, ms, ms + 1]);
-}
-
-/** Counts the functions generated from text (the row writer and the row decider). */
-function countingGeneratedCode(run) {
-  const generate = globalThis.Function;
-  let generated = 0;
-  globalThis.Function = new Proxy(generate, {
-    construct(target, args) {
-      generated++;
-      return Reflect.construct(target, args);
-    },
-  });
-  try {
-    run(() => generated);
-  } finally {
-    globalThis.Function = generate;
-  }
 }
 
 const benchPolicy = () => Policy.fromJson(readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8"));

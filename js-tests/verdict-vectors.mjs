@@ -53,3 +53,22 @@ export function answer(run) {
 /** Every committed and generated vector of `decide`. */
 export const decideVectors = [...committed, ...generated].filter((v) => v.method === "decide");
 
+/**
+ * Runs `run(generated)` while counting the functions generated from text (row writers and row
+ * deciders): `generated()` is the count so far.
+ */
+export function countingGeneratedCode(run) {
+  const generate = globalThis.Function;
+  let generated = 0;
+  globalThis.Function = new Proxy(generate, {
+    construct(target, args) {
+      generated++;
+      return Reflect.construct(target, args);
+    },
+  });
+  try {
+    run(() => generated);
+  } finally {
+    globalThis.Function = generate;
+  }
+}

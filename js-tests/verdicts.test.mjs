@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { Policy, OrdergateError, memoryBytes } from "ordergate";
-import { answer, decideVectors, expectedVerdict, policyOf, sources, withMillis } from "./verdict-vectors.mjs";
+import { answer, countingGeneratedCode, decideVectors, expectedVerdict, policyOf, sources, withMillis } from "./verdict-vectors.mjs";
 
 /** Every vector's verdict, as text and epoch ms, against its full decision. */
 function agreeOnVectors(policyFor) {
@@ -48,33 +48,23 @@ test("where code cannot be generated (a CSP without 'unsafe-eval'), the generic 
 });
 
 test("once a policy's rows are decided in JavaScript (after 1,024 verdicts), its verdicts and batches still agree with decide", () => {
-  const generate = globalThis.Function;
-  let generated = 0;
-  globalThis.Function = new Proxy(generate, {
-    construct(target, args) {
-      generated++;
-      return Reflect.construct(target, args);
-    },
-  });
   const tiered = new Map();
-  try {
+  countingGeneratedCode((generated) => {
     const policyFor = (name) => {
       if (!tiered.has(name)) {
         const policy = sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name);
         const first = withMillis(decideVectors.find((v) => v.policy === name).request);
-        const before = generated;
+        const before = generated();
         for (let i = 0; i < 1023; i++) answer(() => policy.verdict(first));
-        assert.equal(generated, before, `${name}: the module answers the first 1,023 verdicts`);
+        assert.equal(generated(), before, `${name}: the module answers the first 1,023 verdicts`);
         answer(() => policy.verdict(first));
-        assert.equal(generated, before + 1, `${name}: the 1,024th generates the row decider`);
+        assert.equal(generated(), before + 1, `${name}: the 1,024th generates the row decider`);
         tiered.set(name, policy);
       }
       return tiered.get(name);
     };
     assert.equal(agreeOnVectors(policyFor), decideVectors.length * 2);
-  } finally {
-    globalThis.Function = generate;
-  }
+  });
   // Batches mixing rows decided in JavaScript with actions only the module decides (windows of
   // business days) and with requests only JSON carries.
   for (const [name, policy] of tiered) {

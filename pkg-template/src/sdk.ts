@@ -294,10 +294,11 @@ export class Policy {
     return new PreparedRequests(count, (now) => this.#preparedVerdicts(kept, rows, times, checked, actions, now));
   }
 
+  /** The verdicts of prepared rows at `now`, or each at its own instant (the clock's when it had none). */
   #preparedVerdicts(requests: readonly DecideRequest[], rows: Float64Array, times: Float64Array, checked: Uint8Array, actions: Uint16Array, now: number | Date | undefined): Verdicts {
     const count = requests.length;
     const width = this.#codec.rowLength;
-    const at = now === undefined ? NaN : millis(now);
+    const given = now === undefined ? NaN : millis(now);
     const clock = Date.now();
     const outcomes = new Uint8Array(count);
     const results = new Float64Array(count * VERDICT_WIDTH);
@@ -312,7 +313,7 @@ export class Policy {
     for (let i = 0; i < count; i++) {
       const row = i * width;
       const own = times[i] as number;
-      rows[row + 2] = at === at ? at : own === own ? own : clock;
+      rows[row + 2] = given === given ? given : own === own ? own : clock;
       if (decideRow === null) continue;
       const o = i * VERDICT_WIDTH;
       const decided = decideRow(rows, row, results, o, checked[i] === 1);
