@@ -8,7 +8,8 @@ import { Policy } from "ordergate";
 import { serve } from "./browser/server.mjs";
 import { launch, CHROMIUM } from "./browser/chromium.mjs";
 import { readFileSync } from "node:fs";
-import { replay } from "./vectors.mjs";
+import { preparedVerdicts, replay } from "./vectors.mjs";
+import { preparedGroups } from "./verdict-vectors.mjs";
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (./scripts/setup.sh browser installs it)`;
 let server;
@@ -74,6 +75,22 @@ test("Chromium answers the shared vectors byte for byte as native Rust", { skip 
   assert.equal(vectors.length > 40, true);
   assert.equal(result.count, vectors.length);
   assert.deepEqual(result.mismatches, []);
+});
+
+test("Chromium decides prepared requests and batches as Node does, rows decided in JavaScript included", { skip }, async () => {
+  const groups = preparedGroups();
+  const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
+  assert.ok(groups.length >= 5);
+  const inBrowser = await page.evaluate(
+    async ([source, g, s]) => {
+      const ordergate = await import("/pkg/dist/index.js");
+      return new Function("return " + source)()(ordergate, g, s);
+    },
+    [preparedVerdicts.toString(), groups, sources],
+  );
+  const inNode = preparedVerdicts(await import("ordergate"), groups, sources);
+  assert.deepEqual(inBrowser, inNode);
+  for (const text of Object.values(inNode)) assert.ok(!("error" in JSON.parse(text)), text);
 });
 
 test("before init(), a policy call is a clear NOT_INITIALIZED error; initSync(bytes) works too", { skip }, async () => {

@@ -1,13 +1,14 @@
 // The same browser checks in Firefox ESR, through geckodriver: a decision read off a page, the
-// shared vectors byte for byte, NOT_INITIALIZED before init, the storefront example clicked
-// through, and the esbuild, Vite and webpack bundles.
+// shared vectors byte for byte, prepared requests and batches as in Node, NOT_INITIALIZED before
+// init, the storefront example clicked through, and the esbuild, Vite and webpack bundles.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { serve } from "./browser/server.mjs";
 import { firefoxSession, firefoxSkip } from "./browser/webdriver.mjs";
-import { replay } from "./vectors.mjs";
+import { preparedVerdicts, replay } from "./vectors.mjs";
+import { preparedGroups } from "./verdict-vectors.mjs";
 import { build, BUNDLERS, EXPECTED } from "./bundlers/build.mjs";
 
 const skip = firefoxSkip;
@@ -50,6 +51,23 @@ test("Firefox answers the shared vectors byte for byte as native Rust", { skip }
   assert.ok(result && !result.thrown, JSON.stringify(result));
   assert.equal(result.count, vectors.length);
   assert.deepEqual(result.mismatches, []);
+});
+
+test("Firefox decides prepared requests and batches as Node does, rows decided in JavaScript included", { skip }, async () => {
+  const groups = preparedGroups();
+  const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
+  await ff.navigate(`${server.url}/blank.html`);
+  const inFirefox = await ff.run(
+    `const [source, g, s] = args;
+     const ordergate = await import("/pkg/dist/index.js");
+     await ordergate.init();
+     return new Function("return " + source)()(ordergate, g, s);`,
+    preparedVerdicts.toString(),
+    groups,
+    sources,
+  );
+  assert.ok(inFirefox && !inFirefox.thrown, JSON.stringify(inFirefox));
+  assert.deepEqual(inFirefox, preparedVerdicts(await import("ordergate"), groups, sources));
 });
 
 test("before init() Firefox gets NOT_INITIALIZED", { skip }, async () => {

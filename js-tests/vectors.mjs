@@ -33,3 +33,28 @@ export function parseGenerated(text) {
       return { ...v, expected: v.sha256 };
     });
 }
+
+/**
+ * Decides each group's requests ({policy, requests, instants}) through `Policy.prepare`, at their
+ * own instants (past the row decider's tier-up) and at each of `instants`, and through
+ * `Policy.verdicts`; returns the verdicts' JSON text per group, or the error's code and path. The
+ * function is self-contained so that browsers can run its source text.
+ */
+export function preparedVerdicts(ordergate, groups, sources) {
+  const { Policy } = ordergate;
+  const out = {};
+  for (const { policy: name, requests, instants } of groups) {
+    const policy = sources[name] ? Policy.fromJson(sources[name]) : Policy.builtin(name);
+    const prepared = policy.prepare(requests);
+    const calls = Math.ceil(1024 / Math.max(1, requests.length)) + 1;
+    try {
+      let own = [];
+      for (let i = 0; i < calls; i++) own = [...prepared.verdicts()];
+      const at = instants.map((t) => [...prepared.verdicts(t)]);
+      out[name] = JSON.stringify({ own, at, batch: [...policy.verdicts(requests)] });
+    } catch (e) {
+      out[name] = JSON.stringify({ error: e.code, path: e.path });
+    }
+  }
+  return out;
+}

@@ -72,3 +72,25 @@ export function countingGeneratedCode(run) {
     globalThis.Function = generate;
   }
 }
+
+/**
+ * Requests that decide answers, per policy, with instants as epoch ms, and a few instants to
+ * decide them at: the groups of `preparedVerdicts` (./vectors.mjs). From the decide vectors (up
+ * to 200 per policy) and the committed `available` vectors asked for each action.
+ */
+export function preparedGroups() {
+  const asked = [...decideVectors.map((v) => [v.policy, v.request])];
+  for (const v of committed.filter((c) => c.method === "available")) {
+    for (const action of policyOf(v.policy).describe().actions) asked.push([v.policy, { ...v.request, action: action.id }]);
+  }
+  const groups = new Map();
+  for (const [name, asRequested] of asked) {
+    const request = withMillis(asRequested);
+    if (!groups.has(name)) groups.set(name, { policy: name, requests: [], instants: [] });
+    const group = groups.get(name);
+    if (group.requests.length >= 200 || answer(() => policyOf(name).decide(request)).ok === undefined) continue;
+    group.requests.push(request);
+    if (typeof request.now === "number" && group.instants.length < 6) group.instants.push(request.now - 1, request.now + 1);
+  }
+  return [...groups.values()].filter((g) => g.requests.length > 0);
+}
