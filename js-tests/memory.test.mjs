@@ -34,3 +34,20 @@ test("loading and freeing policies many times does not grow the wasm memory", ()
   for (let i = 0; i < 2_000; i++) Policy.builtin("whmcs").free();
   assert.equal(memoryBytes(), before);
 });
+
+test("verdicts, batches and prepared requests decided again do not grow the wasm memory", () => {
+  // Akulaku's windows of business days keep some rows with the module after the tier-up; the
+  // params carry text (the airway bill), so those requests go through JSON.
+  const requests = Array.from({ length: 5_000 }, (_, i) => request(i));
+  const prepared = akulaku.prepare(requests);
+  const round = (k) => {
+    for (let i = 0; i < 2_000; i++) akulaku.verdict(request(i + k));
+    akulaku.verdicts(requests);
+    prepared.verdicts();
+    prepared.verdicts(1772420400000 + k * 3_600_000);
+  };
+  for (let k = 0; k < 3; k++) round(k);
+  const before = memoryBytes();
+  for (let k = 3; k < 23; k++) round(k);
+  assert.equal(memoryBytes(), before);
+});
