@@ -9,7 +9,7 @@ import { serve } from "./browser/server.mjs";
 import { launch, CHROMIUM } from "./browser/chromium.mjs";
 import { readFileSync } from "node:fs";
 import { preparedVerdicts, replay } from "./vectors.mjs";
-import { preparedGroups } from "./verdict-vectors.mjs";
+import { preparedGroups, sources as policySources } from "./verdict-vectors.mjs";
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (./scripts/setup.sh browser installs it)`;
 let server;
@@ -79,16 +79,15 @@ test("Chromium answers the shared vectors byte for byte as native Rust", { skip 
 
 test("Chromium decides prepared requests and batches as Node does, rows decided in JavaScript included", { skip }, async () => {
   const groups = preparedGroups();
-  const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
   assert.ok(groups.length >= 5);
   const inBrowser = await page.evaluate(
     async ([source, g, s]) => {
       const ordergate = await import("/pkg/dist/index.js");
       return new Function("return " + source)()(ordergate, g, s);
     },
-    [preparedVerdicts.toString(), groups, sources],
+    [preparedVerdicts.toString(), groups, policySources],
   );
-  const inNode = preparedVerdicts(await import("ordergate"), groups, sources);
+  const inNode = preparedVerdicts(await import("ordergate"), groups, policySources);
   assert.deepEqual(inBrowser, inNode);
   for (const text of Object.values(inNode)) assert.ok(!("error" in JSON.parse(text)), text);
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "./browser/server.mjs";
 import { firefoxSession, firefoxSkip } from "./browser/webdriver.mjs";
 import { preparedVerdicts, replay } from "./vectors.mjs";
-import { preparedGroups } from "./verdict-vectors.mjs";
+import { preparedGroups, sources as policySources } from "./verdict-vectors.mjs";
 import { build, BUNDLERS, EXPECTED } from "./bundlers/build.mjs";
 
 const skip = firefoxSkip;
@@ -55,7 +55,6 @@ test("Firefox answers the shared vectors byte for byte as native Rust", { skip }
 
 test("Firefox decides prepared requests and batches as Node does, rows decided in JavaScript included", { skip }, async () => {
   const groups = preparedGroups();
-  const sources = { "sample-marketplace": readFileSync(new URL("../examples/policies/sample-marketplace.json", import.meta.url), "utf8") };
   await ff.navigate(`${server.url}/blank.html`);
   const inFirefox = await ff.run(
     `const [source, g, s] = args;
@@ -64,10 +63,10 @@ test("Firefox decides prepared requests and batches as Node does, rows decided i
      return new Function("return " + source)()(ordergate, g, s);`,
     preparedVerdicts.toString(),
     groups,
-    sources,
+    policySources,
   );
   assert.ok(inFirefox && !inFirefox.thrown, JSON.stringify(inFirefox));
-  assert.deepEqual(inFirefox, preparedVerdicts(await import("ordergate"), groups, sources));
+  assert.deepEqual(inFirefox, preparedVerdicts(await import("ordergate"), groups, policySources));
 });
 
 test("before init() Firefox gets NOT_INITIALIZED", { skip }, async () => {

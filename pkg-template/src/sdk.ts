@@ -74,7 +74,7 @@ function millis(now: number | Date): number {
 }
 
 /** The indexes of two ascending lists, in ascending order: errors are thrown for the first request. */
-function inOrder(a: number[], b: number[]): number[] {
+function inOrder(a: readonly number[], b: readonly number[]): readonly number[] {
   return a.length === 0 ? b : b.length === 0 ? a : a.concat(b).sort((x, y) => x - y);
 }
 
@@ -236,18 +236,17 @@ export class Policy {
     const actions = new Uint16Array(count);
     const decideRow = this.#rowDecider(count);
     const codec = this.#codec;
-    const write: RowSource = (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at);
-    const request = (index: number) => requests[index] as DecideRequest;
-    if (decideRow === null) {
-      this.#moduleVerdicts(count, null, write, results, actions);
-      return this.#collect(outcomes, results, actions, null, request);
-    }
     // Each request through one small row that stays in the cache; the module decides only the
-    // actions it alone decides exactly, and JSON the requests a row cannot carry.
+    // actions it alone decides exactly (every one without a row decider), and JSON the requests
+    // a row cannot carry.
     const row = this.#scratch;
     const forModule: number[] = [];
     const unread: number[] = [];
     for (let i = 0; i < count; i++) {
+      if (decideRow === null) {
+        forModule.push(i);
+        continue;
+      }
       const o = i * VERDICT_WIDTH;
       if (!codec.encode(requests[i] as DecideRequest, row, 0)) {
         results[o] = -1;
@@ -260,8 +259,8 @@ export class Policy {
       else if (decided === 2) forModule.push(i);
       else unread.push(i);
     }
-    if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, write, results, actions);
-    return this.#collect(outcomes, results, actions, inOrder(unread, forModule), request);
+    const write: RowSource = (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at);
+    return this.#finish(forModule, unread, write, outcomes, results, actions, (index) => requests[index] as DecideRequest);
   }
 
   /**
@@ -314,7 +313,10 @@ export class Policy {
       const row = i * width;
       const own = times[i] as number;
       rows[row + 2] = given === given ? given : own === own ? own : clock;
-      if (decideRow === null) continue;
+      if (decideRow === null) {
+        forModule.push(i);
+        continue;
+      }
       const o = i * VERDICT_WIDTH;
       const decided = decideRow(rows, row, results, o, checked[i] === 1);
       if (decided === 1) outcomes[i] = results[o] as number;
@@ -327,57 +329,19 @@ export class Policy {
       for (let k = 0; k < width; k++) numbers[to + k] = rows[from + k] as number;
       return true;
     };
-    if (decideRow === null) {
-      this.#moduleVerdicts(count, null, copy, results, actions);
-      return this.#collect(outcomes, results, actions, null, request);
-    }
-    if (forModule.length > 0) this.#moduleVerdicts(forModule.length, forModule, copy, results, actions);
-    return this.#collect(outcomes, results, actions, inOrder(unread, forModule), request);
+    return this.#finish(forModule, unread, copy, outcomes, results, actions, request);
   }
 
   /**
-   * Verdicts from the module for `count` requests (those at `indexes`, or the first `count`),
-   * each written as a row by `write`, in calls of at most {@link BATCH_ROWS} rows; the verdicts
-   * go to `results` at each request's index, -1 marking a request only JSON can carry.
+   * The end of a batch: the module decides the requests of `forModule`, each written as a row by
+   * `write`, JSON those whose rows are marked -1 (`unread`, and the module's refusals), and the
+   * outcomes of both are filled in.
    */
-  #moduleVerdicts(count: number, indexes: readonly number[] | null, write: RowSource, results: Float64Array, actions: Uint16Array): void {
-    const width = this.#codec.rowLength;
-    const chunk = Math.min(count, BATCH_ROWS);
-    for (let start = 0; start < count; start += chunk) {
-      const size = Math.min(chunk, count - start);
-      const at = this.#rows(size);
-      let numbers = this.#view();
-      for (let i = 0; i < size; i++) {
-        const index = indexes === null ? start + i : (indexes[start + i] as number);
-        const row = at + i * width;
-        if (!write(index, numbers, row)) numbers[row] = -1;
-        actions[index] = numbers[row] as number;
-      }
-      this.#inner.verdicts(size);
-      numbers = this.#view();
-      const first = at + size * width;
-      if (indexes === null) {
-        results.set(numbers.subarray(first, first + size * VERDICT_WIDTH), start * VERDICT_WIDTH);
-        continue;
-      }
-      // Scattered to each request's place, number by number (a subarray per row would allocate).
-      for (let i = 0; i < size; i++) {
-        const to = (indexes[start + i] as number) * VERDICT_WIDTH;
-        for (let k = 0; k < VERDICT_WIDTH; k++) results[to + k] = numbers[first + i * VERDICT_WIDTH + k] as number;
-      }
-    }
-    if (chunk > 1) this.#rows(1);
-  }
-
-  /**
-   * The verdicts of a batch whose outcomes are written except those of `unread` (every request
-   * when null), which are read from `results`; rows marked -1 are asked through JSON.
-   */
-  #collect(outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, unread: readonly number[] | null, request: (index: number) => DecideRequest): Verdicts {
+  #finish(forModule: readonly number[], unread: readonly number[], write: RowSource, outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, request: (index: number) => DecideRequest): Verdicts {
+    if (forModule.length > 0) this.#moduleVerdicts(forModule, write, results, actions);
     const slow = new Map<number, Verdict>();
-    const count = unread === null ? outcomes.length : unread.length;
-    for (let k = 0; k < count; k++) {
-      const i = unread === null ? k : (unread[k] as number);
+    // In request order: the first error `decide` would throw is the one thrown.
+    for (const i of inOrder(unread, forModule)) {
       const outcome = results[i * VERDICT_WIDTH] as number;
       if (outcome >= 0) {
         outcomes[i] = outcome;
@@ -388,6 +352,37 @@ export class Policy {
       outcomes[i] = OUTCOMES.indexOf(verdict.outcome);
     }
     return new Verdicts(this.#codec, outcomes, results, actions, slow);
+  }
+
+  /**
+   * Verdicts from the module for the requests at `indexes`, each written as a row by `write`, in
+   * calls of at most {@link BATCH_ROWS} rows; the verdicts go to `results` at each request's
+   * index, -1 marking a request only JSON can carry.
+   */
+  #moduleVerdicts(indexes: readonly number[], write: RowSource, results: Float64Array, actions: Uint16Array): void {
+    const count = indexes.length;
+    const width = this.#codec.rowLength;
+    const chunk = Math.min(count, BATCH_ROWS);
+    for (let start = 0; start < count; start += chunk) {
+      const size = Math.min(chunk, count - start);
+      const at = this.#rows(size);
+      let numbers = this.#view();
+      for (let i = 0; i < size; i++) {
+        const index = indexes[start + i] as number;
+        const row = at + i * width;
+        if (!write(index, numbers, row)) numbers[row] = -1;
+        actions[index] = numbers[row] as number;
+      }
+      this.#inner.verdicts(size);
+      numbers = this.#view();
+      const first = at + size * width;
+      // Scattered to each request's place, number by number (a subarray per row would allocate).
+      for (let i = 0; i < size; i++) {
+        const to = (indexes[start + i] as number) * VERDICT_WIDTH;
+        for (let k = 0; k < VERDICT_WIDTH; k++) results[to + k] = numbers[first + i * VERDICT_WIDTH + k] as number;
+      }
+    }
+    if (chunk > 1) this.#rows(1);
   }
 
   #slowVerdict(request: DecideRequest, index: number): Verdict {
