@@ -6,6 +6,7 @@ use crate::api::{Change, PolicyStamp};
 use crate::compile::program::Program;
 use crate::error::{Code, Error};
 use crate::json_text::show;
+use crate::policy::reader::Place;
 
 /// Applies a decision's `changes` in order. Refuses a decision of another policy (`taken_by`),
 /// and one whose `from` values no longer match the facts (the order moved on since it was decided).
@@ -56,7 +57,10 @@ pub(crate) fn apply(
                 program,
                 &fact.ty,
                 &change.to,
-                &format!("{path}.to"),
+                Place {
+                    parent: &path,
+                    key: "to",
+                },
             )?)
         };
     }

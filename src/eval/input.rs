@@ -5,7 +5,7 @@ use crate::compile::program::{Param, Program, Ty, Val};
 use crate::compile::resolve_type_name;
 use crate::error::{did_you_mean, Code, Error};
 use crate::money::minor_units_from_json;
-use crate::policy::reader::{key_path, type_name};
+use crate::policy::reader::{key_path, type_name, Place};
 use crate::time::Timestamp;
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -76,11 +76,12 @@ fn known<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Reads a value of type `ty` given in an input.
-pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result<Val, Error> {
+pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, at: Place) -> Result<Val, Error> {
+    let path = || at.path();
     let wrong = |what: &str| {
         Error::input(
             Code::WrongType,
-            path,
+            path(),
             format!("expected {what}, found {}", type_name(v)),
         )
     };
@@ -95,7 +96,7 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
                 _ => {
                     return Err(Error::input(
                         Code::InvalidValue,
-                        path,
+                        path(),
                         "the count is too large",
                     ))
                 }
@@ -107,7 +108,7 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
             if !n.is_finite() || n.abs() >= MAX_NUMBER {
                 return Err(Error::input(
                     Code::InvalidValue,
-                    path,
+                    path(),
                     "numbers are limited to ±1e15",
                 ));
             }
@@ -116,7 +117,7 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
         Ty::Money(currency) => {
             let (amount, given_currency) = match v {
                 Value::Object(m) => {
-                    only_keys(m, path, &["amount", "currency"])?;
+                    only_keys(m, &path(), &["amount", "currency"])?;
                     (
                         m.get("amount").unwrap_or(&Value::Null),
                         m.get("currency").and_then(Value::as_str),
@@ -128,22 +129,22 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
                 if c != currency.as_str() {
                     return Err(Error::input(
                         Code::CurrencyMismatch,
-                        path,
+                        path(),
                         format!("this amount is in {c}, but the policy keeps it in {currency}"),
                     ));
                 }
             }
             Val::Money(minor_units_from_json(amount).ok_or_else(|| {
-                Error::input(Code::InvalidValue, path, format!("write money as a whole number of minor units of {currency} (no fractions), or {{\"amount\": n, \"currency\": \"{currency}\"}}"))
+                Error::input(Code::InvalidValue, path(), format!("write money as a whole number of minor units of {currency} (no fractions), or {{\"amount\": n, \"currency\": \"{currency}\"}}"))
             })?)
         }
-        Ty::Timestamp => Val::Time(timestamp(v, path)?),
+        Ty::Timestamp => Val::Time(timestamp(v, at)?),
         Ty::String => {
             let s = v.as_str().ok_or_else(|| wrong("a string"))?;
             if s.len() > MAX_STRING_BYTES {
                 return Err(Error::input(
                     Code::TooLarge,
-                    path,
+                    path(),
                     format!("strings are limited to {MAX_STRING_BYTES} bytes"),
                 ));
             }
@@ -160,7 +161,7 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
                     let hint = did_you_mean(s, domain.ids().iter().map(String::as_str));
                     return Err(Error::input(
                         Code::UnknownStatus,
-                        path,
+                        path(),
                         format!(
                             "'{s}' is not a value of '{}'; known: {}.{hint}",
                             domain.name,
@@ -174,14 +175,14 @@ pub(crate) fn value(program: &Program, ty: &Ty, v: &Value, path: &str) -> Result
 }
 
 /// An instant: RFC 3339 text with an offset, or epoch milliseconds.
-pub(crate) fn timestamp(v: &Value, path: &str) -> Result<Timestamp, Error> {
+pub(crate) fn timestamp(v: &Value, at: Place) -> Result<Timestamp, Error> {
     let parsed = match v {
         Value::String(s) => Timestamp::parse(s),
         Value::Number(n) => Timestamp::from_json_number(n),
         _ => None,
     };
     parsed.ok_or_else(|| {
-        Error::input(Code::InvalidTimestamp, path, format!("{} is not a timestamp; write RFC 3339 with an offset (\"2026-03-02T10:00:00+07:00\") or whole epoch milliseconds", crate::json_text::show(v)))
+        Error::input(Code::InvalidTimestamp, at.path(), format!("{} is not a timestamp; write RFC 3339 with an offset (\"2026-03-02T10:00:00+07:00\") or whole epoch milliseconds", crate::json_text::show(v)))
     })
 }
 
@@ -190,12 +191,15 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
     let mut values: Vec<Option<Val>> = vec![None; program.facts.len()];
     let mut given = vec![false; program.facts.len()];
     for (name, raw) in map {
-        let p = key_path(path, name);
+        let at = Place {
+            parent: path,
+            key: name,
+        };
         let Some(slot) = program.fact_index.get(name) else {
             let hint = did_you_mean(name, program.fact_index.names());
             return Err(Error::input(
                 Code::UnknownFact,
-                p,
+                at.path(),
                 format!(
                     "the policy declares no fact '{name}'{}.{hint}",
                     known(program.facts.iter().map(|f| f.name.as_str()))
@@ -215,11 +219,11 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
             }
             return Err(Error::input(
                 Code::MissingFact,
-                p,
+                at.path(),
                 format!("'{name}' is required and cannot be null"),
             ));
         }
-        values[slot as usize] = Some(value(program, &fact.ty, raw, &p)?);
+        values[slot as usize] = Some(value(program, &fact.ty, raw, at)?);
     }
     for (slot, fact) in program.facts.iter().enumerate() {
         if given[slot] {
@@ -249,13 +253,13 @@ pub(crate) fn facts(program: &Program, v: &Value, path: &str) -> Result<FactValu
 pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInput, Error> {
     let map = object(v, path)?;
     only_keys(map, path, &["role", "id", "attributes"])?;
-    let role_path = key_path(path, "role");
+    let role_path = || key_path(path, "role");
     let role_name = map
         .get("role")
         .ok_or_else(|| {
             Error::input(
                 Code::MissingField,
-                &role_path,
+                role_path(),
                 "an actor needs a role, such as {\"role\": \"seller\"}",
             )
         })?
@@ -263,7 +267,7 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
         .ok_or_else(|| {
             Error::input(
                 Code::WrongType,
-                &role_path,
+                role_path(),
                 "the role is a string, such as \"seller\"",
             )
         })?;
@@ -272,7 +276,7 @@ pub(crate) fn actor(program: &Program, v: &Value, path: &str) -> Result<ActorInp
         let known: Vec<&str> = program.roles.iter().map(|r| r.name.as_str()).collect();
         Error::input(
             Code::UnknownRole,
-            &role_path,
+            role_path(),
             format!(
                 "the policy declares no role '{role_name}'; known: {}.{hint}",
                 known.join(", ")
@@ -322,12 +326,15 @@ pub(crate) fn named_values(
     let map = object(v, path)?;
     let mut out = vec![None; declared.len()];
     for (name, raw) in map {
-        let p = key_path(path, name);
+        let at = Place {
+            parent: path,
+            key: name,
+        };
         let Some(i) = declared.iter().position(|d| &d.name == name) else {
             let hint = did_you_mean(name, declared.iter().map(|d| d.name.as_str()));
             return Err(Error::input(
                 code,
-                p,
+                at.path(),
                 format!(
                     "no {what} '{name}' is declared{}.{hint}",
                     if declared.is_empty() {
@@ -339,7 +346,7 @@ pub(crate) fn named_values(
             ));
         };
         if !raw.is_null() {
-            out[i] = Some(value(program, &declared[i].ty, raw, &p)?);
+            out[i] = Some(value(program, &declared[i].ty, raw, at)?);
         }
     }
     Ok(out)
@@ -425,7 +432,13 @@ pub(crate) fn question(
     Ok(Question {
         facts: facts(program, need("facts")?, "$.facts")?,
         actor: actor(program, need("actor")?, "$.actor")?,
-        now: timestamp(need("now")?, "$.now")?,
+        now: timestamp(
+            need("now")?,
+            Place {
+                parent: "$",
+                key: "now",
+            },
+        )?,
         language: language(program, map.get("locale"), "$.locale")?,
     })
 }

@@ -29,6 +29,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, SyntaxError> {
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
+        pairs: Vec::with_capacity(16),
     };
     let value = reader.value()?;
     match reader.skip_whitespace() {
@@ -44,6 +45,9 @@ struct Reader<'a> {
     at: usize,
     /// Containers open around the current position.
     depth: u32,
+    /// The members of the objects being read, innermost last: an object's map is made once its
+    /// members are known, at its size, rather than grown (and its hash table rebuilt) key by key.
+    pairs: Vec<(String, Value)>,
 }
 
 impl Reader<'_> {
@@ -134,7 +138,7 @@ impl Reader<'_> {
 
     fn object(&mut self) -> Result<Value, SyntaxError> {
         self.enter()?;
-        let mut map = Map::new();
+        let start = self.pairs.len();
         if !self.closes(b'}') {
             loop {
                 match self.skip_whitespace() {
@@ -149,14 +153,18 @@ impl Reader<'_> {
                     None => return Err(self.error("EOF while parsing an object")),
                 }
                 let value = self.value()?;
-                // A repeated key keeps its first place and takes the last value, as in serde_json.
-                map.insert(key, value);
+                self.pairs.push((key, value));
                 if !self.next_item(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
                     break;
                 }
             }
         }
         self.depth -= 1;
+        let mut map = Map::with_capacity(self.pairs.len() - start);
+        for (key, value) in self.pairs.drain(start..) {
+            // A repeated key keeps its first place and takes the last value, as in serde_json.
+            map.insert(key, value);
+        }
         Ok(Value::Object(map))
     }
 

@@ -13,6 +13,22 @@ pub(crate) struct Reader {
     pub issues: Vec<Issue>,
 }
 
+/// Where a value sits in the input: its parent's path and its key, written out as a path only
+/// when a problem is reported there. A request's values are read at every decision, nearly always
+/// without one, and a path built per key was an allocation per key.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    pub parent: &'a str,
+    pub key: &'a str,
+}
+
+impl Place<'_> {
+    /// The path, such as `$.facts.order`.
+    pub(crate) fn path(self) -> String {
+        key_path(self.parent, self.key)
+    }
+}
+
 #[inline(never)]
 pub(crate) fn key_path(path: &str, key: &str) -> String {
     if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {

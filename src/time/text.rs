@@ -77,24 +77,59 @@ pub(crate) fn format_instant(millis: i64, offset: i32) -> String {
     let days = local_ms.div_euclid(SECONDS_PER_DAY * 1000);
     let in_day = local_ms.rem_euclid(SECONDS_PER_DAY * 1000);
     let (year, month, day) = civil_from_days(days);
-    let (seconds, ms) = (in_day / 1000, in_day % 1000);
-    let mut text = format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    );
+    // In a day, so below 86,400 seconds and 1,000 milliseconds.
+    let (seconds, ms) = ((in_day / 1000) as u32, (in_day % 1000) as u32);
+    let abs = offset_minutes.unsigned_abs() as u32;
+    // Digits put into a template rather than through `format!`: an answer's `at` is written at
+    // every decision.
+    let mut text = *b"0000-00-00T00:00:00.000+00:00";
+    let four_digits = u32::try_from(year).ok().filter(|y| *y <= 9999);
+    for (field, value) in [
+        (0..4, four_digits.unwrap_or(0)),
+        (5..7, u32::from(month)),
+        (8..10, u32::from(day)),
+        (11..13, seconds / 3600),
+        (14..16, seconds / 60 % 60),
+        (17..19, seconds % 60),
+        (20..23, ms),
+        (24..26, abs / 60),
+        (27..29, abs % 60),
+    ] {
+        put_digits(text.get_mut(field).unwrap_or_default(), value);
+    }
+    let (sign, zone) = match offset_minutes {
+        0 => ("Z", ""),
+        m if m < 0 => ("-", text_of(text.get(24..).unwrap_or_default())),
+        _ => ("+", text_of(text.get(24..).unwrap_or_default())),
+    };
+    let mut out = String::with_capacity(29);
+    match four_digits {
+        Some(_) => out.push_str(text_of(text.get(..4).unwrap_or_default())),
+        // A year that a zone's offset moves past the accepted range's ends (0 or 10000).
+        None => out.push_str(&format!("{year:04}")),
+    }
+    out.push_str(text_of(text.get(4..19).unwrap_or_default()));
     if ms != 0 {
-        text.push_str(&format!(".{ms:03}"));
+        out.push_str(text_of(text.get(19..23).unwrap_or_default()));
     }
-    if offset_minutes == 0 {
-        text.push('Z');
-    } else {
-        let sign = if offset_minutes < 0 { '-' } else { '+' };
-        let abs = offset_minutes.abs();
-        text.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
+    out.push_str(sign);
+    out.push_str(zone);
+    out
+}
+
+/// `value`'s last decimal digits into `field`, zeros in front. Out of line: inlined, its unrolled
+/// copies were most of the function.
+#[inline(never)]
+fn put_digits(field: &mut [u8], mut value: u32) {
+    for digit in field.iter_mut().rev() {
+        *digit = b'0' + (value % 10) as u8;
+        value /= 10;
     }
-    text
+}
+
+/// ASCII bytes as text.
+fn text_of(ascii: &[u8]) -> &str {
+    std::str::from_utf8(ascii).unwrap_or_default()
 }
 
 fn date_at(b: &[u8]) -> Option<(i64, u8, u8)> {
@@ -118,7 +153,7 @@ fn two(b: &[u8], at: usize) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, SecondsFormat};
+    use chrono::{DateTime, Datelike, SecondsFormat};
 
     fn chrono_millis(text: &str) -> Option<i64> {
         DateTime::parse_from_rfc3339(text)
@@ -182,6 +217,21 @@ mod tests {
                 .to_rfc3339_opts(SecondsFormat::AutoSi, true);
             assert_eq!(format_instant(millis, offset), expected);
             assert_eq!(parse_instant(&expected), Some(millis));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn writes_every_instant_at_every_whole_minute_offset_like_chrono(
+            millis in -62_135_596_800_000i64..=253_402_300_799_999,
+            minutes in -14 * 60..=14 * 60i32,
+        ) {
+            let zone = chrono::FixedOffset::east_opt(minutes * 60).expect("an offset");
+            let local = DateTime::from_timestamp_millis(millis).expect("in range").with_timezone(&zone);
+            // Past the accepted range's ends a local year of 0 or 10000 is written as before.
+            proptest::prop_assume!((1..=9999).contains(&local.year()));
+            let expected = local.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+            proptest::prop_assert_eq!(format_instant(millis, minutes * 60), expected);
         }
     }
 
