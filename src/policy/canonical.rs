@@ -100,7 +100,7 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Whether any of the eight bytes of `word` is a control character, `"` or `\\`: each test
+/// Whether any of the eight bytes of `word` is a control character, `"` or `\`: each test
 /// marks the high bit of a byte that is below 0x20, or equal to the byte compared with, and can
 /// mark a byte above a marked one (a borrow), never one where no byte is marked.
 fn needs_escape(word: u64) -> bool {
