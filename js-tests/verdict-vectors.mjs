@@ -79,7 +79,7 @@ export function countingGeneratedCode(run) {
  * to 200 per policy) and the committed `available` vectors asked for each action.
  */
 export function preparedGroups() {
-  const asked = [...decideVectors.map((v) => [v.policy, v.request])];
+  const asked = decideVectors.map((v) => [v.policy, v.request]);
   for (const v of committed.filter((c) => c.method === "available")) {
     for (const action of policyOf(v.policy).describe().actions) asked.push([v.policy, { ...v.request, action: action.id }]);
   }

@@ -25,10 +25,10 @@ pub fn error_json(error: &Error) -> String {
     };
     let mut out = String::with_capacity(256);
     Object::new(&mut out)
-        .field("code", error.code().as_str())
-        .field("path", issues.first().map_or("$", |i| i.path.as_str()))
-        .field("message", &message)
-        .field("issues", issues)
+        .named("code", error.code().as_str())
+        .named("path", issues.first().map_or("$", |i| i.path.as_str()))
+        .named("message", &message)
+        .named("issues", issues)
         .end();
     out
 }

@@ -36,7 +36,8 @@ impl<'a> Object<'a> {
         Object { out, first: true }
     }
 
-    /// Appends one field.
+    /// Appends one field under a key taken from data (a map's keys, a language code), escaped
+    /// where it needs to be; [`Object::named`] writes the fixed field names.
     pub fn field(&mut self, key: &str, value: &(impl ToJson + ?Sized)) -> &mut Self {
         self.key(key);
         value.write_json(self.out);

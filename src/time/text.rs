@@ -97,23 +97,24 @@ pub(crate) fn format_instant(millis: i64, offset: i32) -> String {
     ] {
         put_digits(text.get_mut(field).unwrap_or_default(), value);
     }
-    let (sign, zone) = match offset_minutes {
-        0 => ("Z", ""),
-        m if m < 0 => ("-", text_of(text.get(24..).unwrap_or_default())),
-        _ => ("+", text_of(text.get(24..).unwrap_or_default())),
-    };
-    let mut out = String::with_capacity(29);
+    if offset_minutes < 0 {
+        text[23] = b'-';
+    }
+    let mut out = String::with_capacity(text.len());
     match four_digits {
-        Some(_) => out.push_str(text_of(text.get(..4).unwrap_or_default())),
+        Some(_) => out.push_str(text_of(&text[..4])),
         // A year that a zone's offset moves past the accepted range's ends (0 or 10000).
         None => out.push_str(&format!("{year:04}")),
     }
-    out.push_str(text_of(text.get(4..19).unwrap_or_default()));
+    out.push_str(text_of(&text[4..19]));
     if ms != 0 {
-        out.push_str(text_of(text.get(19..23).unwrap_or_default()));
+        out.push_str(text_of(&text[19..23]));
     }
-    out.push_str(sign);
-    out.push_str(zone);
+    out.push_str(if offset_minutes == 0 {
+        "Z"
+    } else {
+        text_of(&text[23..])
+    });
     out
 }
 
