@@ -1,6 +1,7 @@
 //! A policy calendar: a time zone, weekend days and holidays, and the arithmetic of durations in
 //! minutes, hours, calendar days and business days on it.
 
+use super::zone::ZoneRules;
 use super::{Timestamp, Zone};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -49,6 +50,8 @@ pub const MAX_BUSINESS_DAYS: u32 = 1_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     zone: Zone,
+    /// The zone's table, read once here rather than at every conversion.
+    rules: ZoneRules,
     weekend: [bool; 7],
     /// Sorted, without repeats: searched by halves.
     holidays: Vec<NaiveDate>,
@@ -66,6 +69,7 @@ impl Calendar {
         holidays.dedup();
         Calendar {
             zone,
+            rules: zone.rules(),
             weekend: days,
             holidays,
         }
@@ -131,16 +135,16 @@ impl Calendar {
     }
 
     fn local(&self, t: Timestamp) -> NaiveDateTime {
-        let offset = i64::from(self.zone.offset_at(t)) * 1000;
+        let offset = i64::from(self.rules.offset_at_seconds(t.millis().div_euclid(1000))) * 1000;
         Timestamp::from_millis(t.millis().saturating_add(offset))
             .to_utc()
             .naive_utc()
     }
 
-    /// The instant of a local date-time, as [`Zone::utc_of_local`] reads it.
+    /// The instant of a local date-time, as [`ZoneRules::utc_of_local`] reads it.
     fn instant(&self, local: NaiveDateTime) -> Timestamp {
         let utc = local.and_utc();
-        let seconds = self.zone.utc_of_local(utc.timestamp());
+        let seconds = self.rules.utc_of_local(utc.timestamp());
         Timestamp::from_millis(
             seconds
                 .saturating_mul(1000)

@@ -1,918 +1,1517 @@
 //! Generated from IANA tzdata 2025b by `cargo test --lib regenerate_zone_data -- --ignored`
 //! (see generate.rs); do not edit.
 
-use super::rule::{Change, Day, Dst, Rule};
-use super::ZoneData;
-
 pub(super) const VERSION: &str = "2025b";
 pub(super) const UTC_NAME: u16 = 592;
 
-pub(super) static NAMES: [(&str, u16); 597] = [
-    ("Africa/Abidjan", 145),
-    ("Africa/Accra", 145),
-    ("Africa/Addis_Ababa", 195),
-    ("Africa/Algiers", 146),
-    ("Africa/Asmara", 195),
-    ("Africa/Asmera", 195),
-    ("Africa/Bamako", 145),
-    ("Africa/Bangui", 155),
-    ("Africa/Banjul", 145),
-    ("Africa/Bissau", 141),
-    ("Africa/Blantyre", 176),
-    ("Africa/Brazzaville", 155),
-    ("Africa/Bujumbura", 176),
-    ("Africa/Cairo", 179),
-    ("Africa/Casablanca", 147),
-    ("Africa/Ceuta", 148),
-    ("Africa/Conakry", 145),
-    ("Africa/Dakar", 145),
-    ("Africa/Dar_es_Salaam", 195),
-    ("Africa/Djibouti", 195),
-    ("Africa/Douala", 155),
-    ("Africa/El_Aaiun", 142),
-    ("Africa/Freetown", 145),
-    ("Africa/Gaborone", 176),
-    ("Africa/Harare", 176),
-    ("Africa/Johannesburg", 176),
-    ("Africa/Juba", 178),
-    ("Africa/Kampala", 195),
-    ("Africa/Khartoum", 177),
-    ("Africa/Kigali", 176),
-    ("Africa/Kinshasa", 155),
-    ("Africa/Lagos", 155),
-    ("Africa/Libreville", 155),
-    ("Africa/Lome", 145),
-    ("Africa/Luanda", 155),
-    ("Africa/Lubumbashi", 176),
-    ("Africa/Lusaka", 176),
-    ("Africa/Malabo", 155),
-    ("Africa/Maputo", 176),
-    ("Africa/Maseru", 176),
-    ("Africa/Mbabane", 176),
-    ("Africa/Mogadishu", 195),
-    ("Africa/Monrovia", 144),
-    ("Africa/Nairobi", 195),
-    ("Africa/Ndjamena", 168),
-    ("Africa/Niamey", 155),
-    ("Africa/Nouakchott", 145),
-    ("Africa/Ouagadougou", 145),
-    ("Africa/Porto-Novo", 155),
-    ("Africa/Sao_Tome", 154),
-    ("Africa/Timbuktu", 145),
-    ("Africa/Tripoli", 193),
-    ("Africa/Tunis", 166),
-    ("Africa/Windhoek", 194),
-    ("America/Adak", 5),
-    ("America/Anchorage", 11),
-    ("America/Anguilla", 87),
-    ("America/Antigua", 87),
-    ("America/Araguaina", 132),
-    ("America/Argentina/Buenos_Aires", 120),
-    ("America/Argentina/Catamarca", 122),
-    ("America/Argentina/ComodRivadavia", 122),
-    ("America/Argentina/Cordoba", 124),
-    ("America/Argentina/Jujuy", 125),
-    ("America/Argentina/La_Rioja", 117),
-    ("America/Argentina/Mendoza", 115),
-    ("America/Argentina/Rio_Gallegos", 119),
-    ("America/Argentina/Salta", 123),
-    ("America/Argentina/San_Juan", 116),
-    ("America/Argentina/San_Luis", 126),
-    ("America/Argentina/Tucuman", 121),
-    ("America/Argentina/Ushuaia", 118),
-    ("America/Aruba", 87),
-    ("America/Asuncion", 92),
-    ("America/Atikokan", 63),
-    ("America/Atka", 5),
-    ("America/Bahia", 131),
-    ("America/Bahia_Banderas", 38),
-    ("America/Barbados", 94),
-    ("America/Belem", 129),
-    ("America/Belize", 51),
-    ("America/Blanc-Sablon", 87),
-    ("America/Boa_Vista", 102),
-    ("America/Bogota", 84),
-    ("America/Boise", 33),
-    ("America/Buenos_Aires", 120),
-    ("America/Cambridge_Bay", 36),
-    ("America/Campo_Grande", 99),
-    ("America/Cancun", 54),
-    ("America/Caracas", 105),
-    ("America/Catamarca", 122),
-    ("America/Cayenne", 109),
-    ("America/Cayman", 63),
-    ("America/Chicago", 42),
-    ("America/Chihuahua", 62),
-    ("America/Ciudad_Juarez", 60),
-    ("America/Coral_Harbour", 63),
-    ("America/Cordoba", 124),
-    ("America/Costa_Rica", 52),
-    ("America/Coyhaique", 112),
-    ("America/Creston", 28),
-    ("America/Cuiaba", 100),
-    ("America/Curacao", 87),
-    ("America/Danmarkshavn", 127),
-    ("America/Dawson", 15),
-    ("America/Dawson_Creek", 18),
-    ("America/Denver", 29),
-    ("America/Detroit", 75),
-    ("America/Dominica", 87),
-    ("America/Edmonton", 35),
-    ("America/Eirunepe", 80),
-    ("America/El_Salvador", 55),
-    ("America/Ensenada", 26),
-    ("America/Fort_Nelson", 24),
-    ("America/Fort_Wayne", 70),
-    ("America/Fortaleza", 135),
-    ("America/Glace_Bay", 91),
-    ("America/Godthab", 128),
-    ("America/Goose_Bay", 88),
-    ("America/Grand_Turk", 78),
-    ("America/Grenada", 87),
-    ("America/Guadeloupe", 87),
-    ("America/Guatemala", 50),
-    ("America/Guayaquil", 85),
-    ("America/Guyana", 106),
-    ("America/Halifax", 89),
-    ("America/Havana", 64),
-    ("America/Hermosillo", 37),
-    ("America/Indiana/Indianapolis", 70),
-    ("America/Indiana/Knox", 44),
-    ("America/Indiana/Marengo", 68),
-    ("America/Indiana/Petersburg", 45),
-    ("America/Indiana/Tell_City", 71),
-    ("America/Indiana/Vevay", 69),
-    ("America/Indiana/Vincennes", 73),
-    ("America/Indiana/Winamac", 72),
-    ("America/Indianapolis", 70),
-    ("America/Inuvik", 25),
-    ("America/Iqaluit", 74),
-    ("America/Jamaica", 77),
-    ("America/Jujuy", 125),
-    ("America/Juneau", 22),
-    ("America/Kentucky/Louisville", 67),
-    ("America/Kentucky/Monticello", 43),
-    ("America/Knox_IN", 44),
-    ("America/Kralendijk", 87),
-    ("America/La_Paz", 87),
-    ("America/Lima", 82),
-    ("America/Los_Angeles", 19),
-    ("America/Louisville", 67),
-    ("America/Lower_Princes", 87),
-    ("America/Maceio", 133),
-    ("America/Managua", 49),
-    ("America/Manaus", 101),
-    ("America/Marigot", 87),
-    ("America/Martinique", 95),
-    ("America/Matamoros", 57),
-    ("America/Mazatlan", 39),
-    ("America/Mendoza", 115),
-    ("America/Menominee", 76),
-    ("America/Merida", 53),
-    ("America/Metlakatla", 21),
-    ("America/Mexico_City", 59),
-    ("America/Miquelon", 96),
-    ("America/Moncton", 90),
-    ("America/Monterrey", 58),
-    ("America/Montevideo", 113),
-    ("America/Montreal", 66),
-    ("America/Montserrat", 87),
-    ("America/Nassau", 66),
-    ("America/New_York", 65),
-    ("America/Nipigon", 66),
-    ("America/Nome", 4),
-    ("America/Noronha", 139),
-    ("America/North_Dakota/Beulah", 30),
-    ("America/North_Dakota/Center", 32),
-    ("America/North_Dakota/New_Salem", 31),
-    ("America/Nuuk", 128),
-    ("America/Ojinaga", 61),
-    ("America/Panama", 63),
-    ("America/Pangnirtung", 74),
-    ("America/Paramaribo", 108),
-    ("America/Phoenix", 28),
-    ("America/Port-au-Prince", 79),
-    ("America/Port_of_Spain", 87),
-    ("America/Porto_Acre", 81),
-    ("America/Porto_Velho", 98),
-    ("America/Puerto_Rico", 87),
-    ("America/Punta_Arenas", 110),
-    ("America/Rainy_River", 46),
-    ("America/Rankin_Inlet", 47),
-    ("America/Recife", 134),
-    ("America/Regina", 40),
-    ("America/Resolute", 48),
-    ("America/Rio_Branco", 81),
-    ("America/Rosario", 124),
-    ("America/Santa_Isabel", 26),
-    ("America/Santarem", 103),
-    ("America/Santiago", 111),
-    ("America/Santo_Domingo", 86),
-    ("America/Sao_Paulo", 130),
-    ("America/Scoresbysund", 138),
-    ("America/Shiprock", 29),
-    ("America/Sitka", 20),
-    ("America/St_Barthelemy", 87),
-    ("America/St_Johns", 107),
-    ("America/St_Kitts", 87),
-    ("America/St_Lucia", 87),
-    ("America/St_Thomas", 87),
-    ("America/St_Vincent", 87),
-    ("America/Swift_Current", 34),
-    ("America/Tegucigalpa", 56),
-    ("America/Thule", 104),
-    ("America/Thunder_Bay", 66),
-    ("America/Tijuana", 26),
-    ("America/Toronto", 66),
-    ("America/Tortola", 87),
-    ("America/Vancouver", 23),
-    ("America/Virgin", 87),
-    ("America/Whitehorse", 27),
-    ("America/Winnipeg", 46),
-    ("America/Yakutat", 14),
-    ("America/Yellowknife", 35),
-    ("Antarctica/Casey", 265),
-    ("Antarctica/Davis", 254),
-    ("Antarctica/DumontDUrville", 278),
-    ("Antarctica/Macquarie", 289),
-    ("Antarctica/Mawson", 244),
-    ("Antarctica/McMurdo", 298),
-    ("Antarctica/Palmer", 114),
-    ("Antarctica/Rothera", 149),
-    ("Antarctica/South_Pole", 298),
-    ("Antarctica/Syowa", 195),
-    ("Antarctica/Troll", 153),
-    ("Antarctica/Vostok", 253),
-    ("Arctic/Longyearbyen", 171),
-    ("Asia/Aden", 195),
-    ("Asia/Almaty", 242),
-    ("Asia/Amman", 183),
-    ("Asia/Anadyr", 304),
-    ("Asia/Aqtau", 229),
-    ("Asia/Aqtobe", 224),
-    ("Asia/Ashgabat", 221),
-    ("Asia/Ashkhabad", 221),
-    ("Asia/Atyrau", 228),
-    ("Asia/Baghdad", 205),
-    ("Asia/Bahrain", 208),
-    ("Asia/Baku", 211),
-    ("Asia/Bangkok", 246),
-    ("Asia/Barnaul", 249),
-    ("Asia/Beirut", 181),
-    ("Asia/Bishkek", 238),
-    ("Asia/Brunei", 256),
-    ("Asia/Calcutta", 232),
-    ("Asia/Chita", 272),
-    ("Asia/Choibalsan", 247),
-    ("Asia/Chongqing", 263),
-    ("Asia/Chungking", 263),
-    ("Asia/Colombo", 235),
-    ("Asia/Dacca", 243),
-    ("Asia/Damascus", 180),
-    ("Asia/Dhaka", 243),
-    ("Asia/Dili", 268),
-    ("Asia/Dubai", 207),
-    ("Asia/Dushanbe", 239),
-    ("Asia/Famagusta", 189),
-    ("Asia/Gaza", 185),
-    ("Asia/Harbin", 263),
-    ("Asia/Hebron", 186),
-    ("Asia/Ho_Chi_Minh", 260),
-    ("Asia/Hong_Kong", 257),
-    ("Asia/Hovd", 237),
-    ("Asia/Irkutsk", 262),
-    ("Asia/Istanbul", 182),
-    ("Asia/Jakarta", 246),
-    ("Asia/Jayapura", 267),
-    ("Asia/Jerusalem", 184),
-    ("Asia/Kabul", 219),
-    ("Asia/Kamchatka", 299),
-    ("Asia/Karachi", 231),
-    ("Asia/Kashgar", 236),
-    ("Asia/Kathmandu", 233),
-    ("Asia/Katmandu", 233),
-    ("Asia/Khandyga", 270),
-    ("Asia/Kolkata", 232),
-    ("Asia/Krasnoyarsk", 251),
-    ("Asia/Kuala_Lumpur", 255),
-    ("Asia/Kuching", 256),
-    ("Asia/Kuwait", 195),
-    ("Asia/Macao", 257),
-    ("Asia/Macau", 257),
-    ("Asia/Magadan", 293),
-    ("Asia/Makassar", 256),
-    ("Asia/Manila", 261),
-    ("Asia/Muscat", 207),
-    ("Asia/Nicosia", 188),
-    ("Asia/Novokuznetsk", 252),
-    ("Asia/Novosibirsk", 248),
-    ("Asia/Omsk", 241),
-    ("Asia/Oral", 227),
-    ("Asia/Phnom_Penh", 246),
-    ("Asia/Pontianak", 264),
-    ("Asia/Pyongyang", 274),
-    ("Asia/Qatar", 208),
-    ("Asia/Qostanay", 225),
-    ("Asia/Qyzylorda", 226),
-    ("Asia/Rangoon", 245),
-    ("Asia/Riyadh", 195),
-    ("Asia/Saigon", 260),
-    ("Asia/Sakhalin", 294),
-    ("Asia/Samarkand", 223),
-    ("Asia/Seoul", 273),
-    ("Asia/Shanghai", 263),
-    ("Asia/Singapore", 255),
-    ("Asia/Srednekolymsk", 292),
-    ("Asia/Taipei", 258),
-    ("Asia/Tashkent", 240),
-    ("Asia/Tbilisi", 209),
-    ("Asia/Tehran", 206),
-    ("Asia/Tel_Aviv", 184),
-    ("Asia/Thimbu", 234),
-    ("Asia/Thimphu", 234),
-    ("Asia/Tokyo", 267),
-    ("Asia/Tomsk", 250),
-    ("Asia/Ujung_Pandang", 256),
-    ("Asia/Ulaanbaatar", 247),
-    ("Asia/Ulan_Bator", 247),
-    ("Asia/Urumqi", 236),
-    ("Asia/Ust-Nera", 269),
-    ("Asia/Vientiane", 246),
-    ("Asia/Vladivostok", 285),
-    ("Asia/Yakutsk", 271),
-    ("Asia/Yangon", 245),
-    ("Asia/Yekaterinburg", 222),
-    ("Asia/Yerevan", 210),
-    ("Atlantic/Azores", 143),
-    ("Atlantic/Bermuda", 93),
-    ("Atlantic/Canary", 150),
-    ("Atlantic/Cape_Verde", 137),
-    ("Atlantic/Faeroe", 151),
-    ("Atlantic/Faroe", 151),
-    ("Atlantic/Jan_Mayen", 171),
-    ("Atlantic/Madeira", 152),
-    ("Atlantic/Reykjavik", 145),
-    ("Atlantic/South_Georgia", 136),
-    ("Atlantic/St_Helena", 145),
-    ("Atlantic/Stanley", 97),
-    ("Australia/ACT", 281),
-    ("Australia/Adelaide", 276),
-    ("Australia/Brisbane", 282),
-    ("Australia/Broken_Hill", 277),
-    ("Australia/Canberra", 281),
-    ("Australia/Currie", 288),
-    ("Australia/Darwin", 275),
-    ("Australia/Eucla", 266),
-    ("Australia/Hobart", 288),
-    ("Australia/LHI", 284),
-    ("Australia/Lindeman", 283),
-    ("Australia/Lord_Howe", 284),
-    ("Australia/Melbourne", 280),
-    ("Australia/NSW", 281),
-    ("Australia/North", 275),
-    ("Australia/Perth", 259),
-    ("Australia/Queensland", 282),
-    ("Australia/South", 276),
-    ("Australia/Sydney", 281),
-    ("Australia/Tasmania", 288),
-    ("Australia/Victoria", 280),
-    ("Australia/West", 259),
-    ("Australia/Yancowinna", 277),
-    ("Brazil/Acre", 81),
-    ("Brazil/DeNoronha", 139),
-    ("Brazil/East", 130),
-    ("Brazil/West", 101),
-    ("CET", 165),
-    ("CST6CDT", 42),
-    ("Canada/Atlantic", 89),
-    ("Canada/Central", 46),
-    ("Canada/Eastern", 66),
-    ("Canada/Mountain", 35),
-    ("Canada/Newfoundland", 107),
-    ("Canada/Pacific", 23),
-    ("Canada/Saskatchewan", 40),
-    ("Canada/Yukon", 27),
-    ("Chile/Continental", 111),
-    ("Chile/EasterIsland", 41),
-    ("Cuba", 64),
-    ("EET", 187),
-    ("EST", 63),
-    ("EST5EDT", 65),
-    ("Egypt", 179),
-    ("Eire", 159),
-    ("Etc/GMT", 145),
-    ("Etc/GMT+0", 145),
-    ("Etc/GMT+1", 140),
-    ("Etc/GMT+10", 10),
-    ("Etc/GMT+11", 3),
-    ("Etc/GMT+12", 0),
-    ("Etc/GMT+2", 136),
-    ("Etc/GMT+3", 109),
-    ("Etc/GMT+4", 87),
-    ("Etc/GMT+5", 63),
-    ("Etc/GMT+6", 40),
-    ("Etc/GMT+7", 28),
-    ("Etc/GMT+8", 17),
-    ("Etc/GMT+9", 13),
-    ("Etc/GMT-0", 145),
-    ("Etc/GMT-1", 155),
-    ("Etc/GMT-10", 278),
-    ("Etc/GMT-11", 287),
-    ("Etc/GMT-12", 297),
-    ("Etc/GMT-13", 303),
-    ("Etc/GMT-14", 306),
-    ("Etc/GMT-2", 176),
-    ("Etc/GMT-3", 195),
-    ("Etc/GMT-4", 207),
-    ("Etc/GMT-5", 220),
-    ("Etc/GMT-6", 236),
-    ("Etc/GMT-7", 246),
-    ("Etc/GMT-8", 256),
-    ("Etc/GMT-9", 267),
-    ("Etc/GMT0", 145),
-    ("Etc/Greenwich", 145),
-    ("Etc/UCT", 145),
-    ("Etc/UTC", 145),
-    ("Etc/Universal", 145),
-    ("Etc/Zulu", 145),
-    ("Europe/Amsterdam", 165),
-    ("Europe/Andorra", 175),
-    ("Europe/Astrakhan", 213),
-    ("Europe/Athens", 187),
-    ("Europe/Belfast", 158),
-    ("Europe/Belgrade", 174),
-    ("Europe/Berlin", 171),
-    ("Europe/Bratislava", 167),
-    ("Europe/Brussels", 165),
-    ("Europe/Bucharest", 191),
-    ("Europe/Budapest", 170),
-    ("Europe/Busingen", 172),
-    ("Europe/Chisinau", 196),
-    ("Europe/Copenhagen", 171),
-    ("Europe/Dublin", 159),
-    ("Europe/Gibraltar", 173),
-    ("Europe/Guernsey", 158),
-    ("Europe/Helsinki", 192),
-    ("Europe/Isle_of_Man", 158),
-    ("Europe/Istanbul", 182),
-    ("Europe/Jersey", 158),
-    ("Europe/Kaliningrad", 202),
-    ("Europe/Kiev", 197),
-    ("Europe/Kirov", 212),
-    ("Europe/Kyiv", 197),
-    ("Europe/Lisbon", 163),
-    ("Europe/Ljubljana", 174),
-    ("Europe/London", 158),
-    ("Europe/Luxembourg", 165),
-    ("Europe/Madrid", 160),
-    ("Europe/Malta", 156),
-    ("Europe/Mariehamn", 192),
-    ("Europe/Minsk", 200),
-    ("Europe/Monaco", 162),
-    ("Europe/Moscow", 198),
-    ("Europe/Nicosia", 188),
-    ("Europe/Oslo", 171),
-    ("Europe/Paris", 162),
-    ("Europe/Podgorica", 174),
-    ("Europe/Prague", 167),
-    ("Europe/Riga", 201),
-    ("Europe/Rome", 157),
-    ("Europe/Samara", 215),
-    ("Europe/San_Marino", 157),
-    ("Europe/Sarajevo", 174),
-    ("Europe/Saratov", 216),
-    ("Europe/Simferopol", 199),
-    ("Europe/Skopje", 174),
-    ("Europe/Sofia", 190),
-    ("Europe/Stockholm", 171),
-    ("Europe/Tallinn", 203),
-    ("Europe/Tirane", 161),
-    ("Europe/Tiraspol", 196),
-    ("Europe/Ulyanovsk", 214),
-    ("Europe/Uzhgorod", 197),
-    ("Europe/Vaduz", 172),
-    ("Europe/Vatican", 157),
-    ("Europe/Vienna", 169),
-    ("Europe/Vilnius", 204),
-    ("Europe/Volgograd", 217),
-    ("Europe/Warsaw", 164),
-    ("Europe/Zagreb", 174),
-    ("Europe/Zaporozhye", 197),
-    ("Europe/Zurich", 172),
-    ("GB", 158),
-    ("GB-Eire", 158),
-    ("GMT", 145),
-    ("GMT+0", 145),
-    ("GMT-0", 145),
-    ("GMT0", 145),
-    ("Greenwich", 145),
-    ("HST", 10),
-    ("Hongkong", 257),
-    ("Iceland", 145),
-    ("Indian/Antananarivo", 195),
-    ("Indian/Chagos", 230),
-    ("Indian/Christmas", 246),
-    ("Indian/Cocos", 245),
-    ("Indian/Comoro", 195),
-    ("Indian/Kerguelen", 220),
-    ("Indian/Mahe", 207),
-    ("Indian/Maldives", 220),
-    ("Indian/Mauritius", 218),
-    ("Indian/Mayotte", 195),
-    ("Indian/Reunion", 207),
-    ("Iran", 206),
-    ("Israel", 184),
-    ("Jamaica", 77),
-    ("Japan", 267),
-    ("Kwajalein", 2),
-    ("Libya", 193),
-    ("MET", 165),
-    ("MST", 28),
-    ("MST7MDT", 29),
-    ("Mexico/BajaNorte", 26),
-    ("Mexico/BajaSur", 39),
-    ("Mexico/General", 59),
-    ("NZ", 298),
-    ("NZ-CHAT", 302),
-    ("Navajo", 29),
-    ("PRC", 263),
-    ("PST8PDT", 19),
-    ("Pacific/Apia", 6),
-    ("Pacific/Auckland", 298),
-    ("Pacific/Bougainville", 286),
-    ("Pacific/Chatham", 302),
-    ("Pacific/Chuuk", 278),
-    ("Pacific/Easter", 41),
-    ("Pacific/Efate", 290),
-    ("Pacific/Enderbury", 1),
-    ("Pacific/Fakaofo", 7),
-    ("Pacific/Fiji", 300),
-    ("Pacific/Funafuti", 297),
-    ("Pacific/Galapagos", 83),
-    ("Pacific/Gambier", 13),
-    ("Pacific/Guadalcanal", 287),
-    ("Pacific/Guam", 279),
-    ("Pacific/Honolulu", 10),
-    ("Pacific/Johnston", 10),
-    ("Pacific/Kanton", 1),
-    ("Pacific/Kiritimati", 8),
-    ("Pacific/Kosrae", 301),
-    ("Pacific/Kwajalein", 2),
-    ("Pacific/Majuro", 297),
-    ("Pacific/Marquesas", 12),
-    ("Pacific/Midway", 3),
-    ("Pacific/Nauru", 296),
-    ("Pacific/Niue", 3),
-    ("Pacific/Norfolk", 295),
-    ("Pacific/Noumea", 291),
-    ("Pacific/Pago_Pago", 3),
-    ("Pacific/Palau", 267),
-    ("Pacific/Pitcairn", 16),
-    ("Pacific/Pohnpei", 287),
-    ("Pacific/Ponape", 287),
-    ("Pacific/Port_Moresby", 278),
-    ("Pacific/Rarotonga", 9),
-    ("Pacific/Saipan", 279),
-    ("Pacific/Samoa", 3),
-    ("Pacific/Tahiti", 10),
-    ("Pacific/Tarawa", 297),
-    ("Pacific/Tongatapu", 305),
-    ("Pacific/Truk", 278),
-    ("Pacific/Wake", 297),
-    ("Pacific/Wallis", 297),
-    ("Pacific/Yap", 278),
-    ("Poland", 164),
-    ("Portugal", 163),
-    ("ROC", 258),
-    ("ROK", 273),
-    ("Singapore", 255),
-    ("Turkey", 182),
-    ("UCT", 145),
-    ("US/Alaska", 11),
-    ("US/Aleutian", 5),
-    ("US/Arizona", 28),
-    ("US/Central", 42),
-    ("US/East-Indiana", 70),
-    ("US/Eastern", 65),
-    ("US/Hawaii", 10),
-    ("US/Indiana-Starke", 44),
-    ("US/Michigan", 75),
-    ("US/Mountain", 29),
-    ("US/Pacific", 19),
-    ("US/Samoa", 3),
-    ("UTC", 145),
-    ("Universal", 145),
-    ("W-SU", 198),
-    ("WET", 163),
-    ("Zulu", 145),
+pub(super) static NAMES: &str = "\
+Africa/Abidjan\n\
+Africa/Accra\n\
+Africa/Addis_Ababa\n\
+Africa/Algiers\n\
+Africa/Asmara\n\
+Africa/Asmera\n\
+Africa/Bamako\n\
+Africa/Bangui\n\
+Africa/Banjul\n\
+Africa/Bissau\n\
+Africa/Blantyre\n\
+Africa/Brazzaville\n\
+Africa/Bujumbura\n\
+Africa/Cairo\n\
+Africa/Casablanca\n\
+Africa/Ceuta\n\
+Africa/Conakry\n\
+Africa/Dakar\n\
+Africa/Dar_es_Salaam\n\
+Africa/Djibouti\n\
+Africa/Douala\n\
+Africa/El_Aaiun\n\
+Africa/Freetown\n\
+Africa/Gaborone\n\
+Africa/Harare\n\
+Africa/Johannesburg\n\
+Africa/Juba\n\
+Africa/Kampala\n\
+Africa/Khartoum\n\
+Africa/Kigali\n\
+Africa/Kinshasa\n\
+Africa/Lagos\n\
+Africa/Libreville\n\
+Africa/Lome\n\
+Africa/Luanda\n\
+Africa/Lubumbashi\n\
+Africa/Lusaka\n\
+Africa/Malabo\n\
+Africa/Maputo\n\
+Africa/Maseru\n\
+Africa/Mbabane\n\
+Africa/Mogadishu\n\
+Africa/Monrovia\n\
+Africa/Nairobi\n\
+Africa/Ndjamena\n\
+Africa/Niamey\n\
+Africa/Nouakchott\n\
+Africa/Ouagadougou\n\
+Africa/Porto-Novo\n\
+Africa/Sao_Tome\n\
+Africa/Timbuktu\n\
+Africa/Tripoli\n\
+Africa/Tunis\n\
+Africa/Windhoek\n\
+America/Adak\n\
+America/Anchorage\n\
+America/Anguilla\n\
+America/Antigua\n\
+America/Araguaina\n\
+America/Argentina/Buenos_Aires\n\
+America/Argentina/Catamarca\n\
+America/Argentina/ComodRivadavia\n\
+America/Argentina/Cordoba\n\
+America/Argentina/Jujuy\n\
+America/Argentina/La_Rioja\n\
+America/Argentina/Mendoza\n\
+America/Argentina/Rio_Gallegos\n\
+America/Argentina/Salta\n\
+America/Argentina/San_Juan\n\
+America/Argentina/San_Luis\n\
+America/Argentina/Tucuman\n\
+America/Argentina/Ushuaia\n\
+America/Aruba\n\
+America/Asuncion\n\
+America/Atikokan\n\
+America/Atka\n\
+America/Bahia\n\
+America/Bahia_Banderas\n\
+America/Barbados\n\
+America/Belem\n\
+America/Belize\n\
+America/Blanc-Sablon\n\
+America/Boa_Vista\n\
+America/Bogota\n\
+America/Boise\n\
+America/Buenos_Aires\n\
+America/Cambridge_Bay\n\
+America/Campo_Grande\n\
+America/Cancun\n\
+America/Caracas\n\
+America/Catamarca\n\
+America/Cayenne\n\
+America/Cayman\n\
+America/Chicago\n\
+America/Chihuahua\n\
+America/Ciudad_Juarez\n\
+America/Coral_Harbour\n\
+America/Cordoba\n\
+America/Costa_Rica\n\
+America/Coyhaique\n\
+America/Creston\n\
+America/Cuiaba\n\
+America/Curacao\n\
+America/Danmarkshavn\n\
+America/Dawson\n\
+America/Dawson_Creek\n\
+America/Denver\n\
+America/Detroit\n\
+America/Dominica\n\
+America/Edmonton\n\
+America/Eirunepe\n\
+America/El_Salvador\n\
+America/Ensenada\n\
+America/Fort_Nelson\n\
+America/Fort_Wayne\n\
+America/Fortaleza\n\
+America/Glace_Bay\n\
+America/Godthab\n\
+America/Goose_Bay\n\
+America/Grand_Turk\n\
+America/Grenada\n\
+America/Guadeloupe\n\
+America/Guatemala\n\
+America/Guayaquil\n\
+America/Guyana\n\
+America/Halifax\n\
+America/Havana\n\
+America/Hermosillo\n\
+America/Indiana/Indianapolis\n\
+America/Indiana/Knox\n\
+America/Indiana/Marengo\n\
+America/Indiana/Petersburg\n\
+America/Indiana/Tell_City\n\
+America/Indiana/Vevay\n\
+America/Indiana/Vincennes\n\
+America/Indiana/Winamac\n\
+America/Indianapolis\n\
+America/Inuvik\n\
+America/Iqaluit\n\
+America/Jamaica\n\
+America/Jujuy\n\
+America/Juneau\n\
+America/Kentucky/Louisville\n\
+America/Kentucky/Monticello\n\
+America/Knox_IN\n\
+America/Kralendijk\n\
+America/La_Paz\n\
+America/Lima\n\
+America/Los_Angeles\n\
+America/Louisville\n\
+America/Lower_Princes\n\
+America/Maceio\n\
+America/Managua\n\
+America/Manaus\n\
+America/Marigot\n\
+America/Martinique\n\
+America/Matamoros\n\
+America/Mazatlan\n\
+America/Mendoza\n\
+America/Menominee\n\
+America/Merida\n\
+America/Metlakatla\n\
+America/Mexico_City\n\
+America/Miquelon\n\
+America/Moncton\n\
+America/Monterrey\n\
+America/Montevideo\n\
+America/Montreal\n\
+America/Montserrat\n\
+America/Nassau\n\
+America/New_York\n\
+America/Nipigon\n\
+America/Nome\n\
+America/Noronha\n\
+America/North_Dakota/Beulah\n\
+America/North_Dakota/Center\n\
+America/North_Dakota/New_Salem\n\
+America/Nuuk\n\
+America/Ojinaga\n\
+America/Panama\n\
+America/Pangnirtung\n\
+America/Paramaribo\n\
+America/Phoenix\n\
+America/Port-au-Prince\n\
+America/Port_of_Spain\n\
+America/Porto_Acre\n\
+America/Porto_Velho\n\
+America/Puerto_Rico\n\
+America/Punta_Arenas\n\
+America/Rainy_River\n\
+America/Rankin_Inlet\n\
+America/Recife\n\
+America/Regina\n\
+America/Resolute\n\
+America/Rio_Branco\n\
+America/Rosario\n\
+America/Santa_Isabel\n\
+America/Santarem\n\
+America/Santiago\n\
+America/Santo_Domingo\n\
+America/Sao_Paulo\n\
+America/Scoresbysund\n\
+America/Shiprock\n\
+America/Sitka\n\
+America/St_Barthelemy\n\
+America/St_Johns\n\
+America/St_Kitts\n\
+America/St_Lucia\n\
+America/St_Thomas\n\
+America/St_Vincent\n\
+America/Swift_Current\n\
+America/Tegucigalpa\n\
+America/Thule\n\
+America/Thunder_Bay\n\
+America/Tijuana\n\
+America/Toronto\n\
+America/Tortola\n\
+America/Vancouver\n\
+America/Virgin\n\
+America/Whitehorse\n\
+America/Winnipeg\n\
+America/Yakutat\n\
+America/Yellowknife\n\
+Antarctica/Casey\n\
+Antarctica/Davis\n\
+Antarctica/DumontDUrville\n\
+Antarctica/Macquarie\n\
+Antarctica/Mawson\n\
+Antarctica/McMurdo\n\
+Antarctica/Palmer\n\
+Antarctica/Rothera\n\
+Antarctica/South_Pole\n\
+Antarctica/Syowa\n\
+Antarctica/Troll\n\
+Antarctica/Vostok\n\
+Arctic/Longyearbyen\n\
+Asia/Aden\n\
+Asia/Almaty\n\
+Asia/Amman\n\
+Asia/Anadyr\n\
+Asia/Aqtau\n\
+Asia/Aqtobe\n\
+Asia/Ashgabat\n\
+Asia/Ashkhabad\n\
+Asia/Atyrau\n\
+Asia/Baghdad\n\
+Asia/Bahrain\n\
+Asia/Baku\n\
+Asia/Bangkok\n\
+Asia/Barnaul\n\
+Asia/Beirut\n\
+Asia/Bishkek\n\
+Asia/Brunei\n\
+Asia/Calcutta\n\
+Asia/Chita\n\
+Asia/Choibalsan\n\
+Asia/Chongqing\n\
+Asia/Chungking\n\
+Asia/Colombo\n\
+Asia/Dacca\n\
+Asia/Damascus\n\
+Asia/Dhaka\n\
+Asia/Dili\n\
+Asia/Dubai\n\
+Asia/Dushanbe\n\
+Asia/Famagusta\n\
+Asia/Gaza\n\
+Asia/Harbin\n\
+Asia/Hebron\n\
+Asia/Ho_Chi_Minh\n\
+Asia/Hong_Kong\n\
+Asia/Hovd\n\
+Asia/Irkutsk\n\
+Asia/Istanbul\n\
+Asia/Jakarta\n\
+Asia/Jayapura\n\
+Asia/Jerusalem\n\
+Asia/Kabul\n\
+Asia/Kamchatka\n\
+Asia/Karachi\n\
+Asia/Kashgar\n\
+Asia/Kathmandu\n\
+Asia/Katmandu\n\
+Asia/Khandyga\n\
+Asia/Kolkata\n\
+Asia/Krasnoyarsk\n\
+Asia/Kuala_Lumpur\n\
+Asia/Kuching\n\
+Asia/Kuwait\n\
+Asia/Macao\n\
+Asia/Macau\n\
+Asia/Magadan\n\
+Asia/Makassar\n\
+Asia/Manila\n\
+Asia/Muscat\n\
+Asia/Nicosia\n\
+Asia/Novokuznetsk\n\
+Asia/Novosibirsk\n\
+Asia/Omsk\n\
+Asia/Oral\n\
+Asia/Phnom_Penh\n\
+Asia/Pontianak\n\
+Asia/Pyongyang\n\
+Asia/Qatar\n\
+Asia/Qostanay\n\
+Asia/Qyzylorda\n\
+Asia/Rangoon\n\
+Asia/Riyadh\n\
+Asia/Saigon\n\
+Asia/Sakhalin\n\
+Asia/Samarkand\n\
+Asia/Seoul\n\
+Asia/Shanghai\n\
+Asia/Singapore\n\
+Asia/Srednekolymsk\n\
+Asia/Taipei\n\
+Asia/Tashkent\n\
+Asia/Tbilisi\n\
+Asia/Tehran\n\
+Asia/Tel_Aviv\n\
+Asia/Thimbu\n\
+Asia/Thimphu\n\
+Asia/Tokyo\n\
+Asia/Tomsk\n\
+Asia/Ujung_Pandang\n\
+Asia/Ulaanbaatar\n\
+Asia/Ulan_Bator\n\
+Asia/Urumqi\n\
+Asia/Ust-Nera\n\
+Asia/Vientiane\n\
+Asia/Vladivostok\n\
+Asia/Yakutsk\n\
+Asia/Yangon\n\
+Asia/Yekaterinburg\n\
+Asia/Yerevan\n\
+Atlantic/Azores\n\
+Atlantic/Bermuda\n\
+Atlantic/Canary\n\
+Atlantic/Cape_Verde\n\
+Atlantic/Faeroe\n\
+Atlantic/Faroe\n\
+Atlantic/Jan_Mayen\n\
+Atlantic/Madeira\n\
+Atlantic/Reykjavik\n\
+Atlantic/South_Georgia\n\
+Atlantic/St_Helena\n\
+Atlantic/Stanley\n\
+Australia/ACT\n\
+Australia/Adelaide\n\
+Australia/Brisbane\n\
+Australia/Broken_Hill\n\
+Australia/Canberra\n\
+Australia/Currie\n\
+Australia/Darwin\n\
+Australia/Eucla\n\
+Australia/Hobart\n\
+Australia/LHI\n\
+Australia/Lindeman\n\
+Australia/Lord_Howe\n\
+Australia/Melbourne\n\
+Australia/NSW\n\
+Australia/North\n\
+Australia/Perth\n\
+Australia/Queensland\n\
+Australia/South\n\
+Australia/Sydney\n\
+Australia/Tasmania\n\
+Australia/Victoria\n\
+Australia/West\n\
+Australia/Yancowinna\n\
+Brazil/Acre\n\
+Brazil/DeNoronha\n\
+Brazil/East\n\
+Brazil/West\n\
+CET\n\
+CST6CDT\n\
+Canada/Atlantic\n\
+Canada/Central\n\
+Canada/Eastern\n\
+Canada/Mountain\n\
+Canada/Newfoundland\n\
+Canada/Pacific\n\
+Canada/Saskatchewan\n\
+Canada/Yukon\n\
+Chile/Continental\n\
+Chile/EasterIsland\n\
+Cuba\n\
+EET\n\
+EST\n\
+EST5EDT\n\
+Egypt\n\
+Eire\n\
+Etc/GMT\n\
+Etc/GMT+0\n\
+Etc/GMT+1\n\
+Etc/GMT+10\n\
+Etc/GMT+11\n\
+Etc/GMT+12\n\
+Etc/GMT+2\n\
+Etc/GMT+3\n\
+Etc/GMT+4\n\
+Etc/GMT+5\n\
+Etc/GMT+6\n\
+Etc/GMT+7\n\
+Etc/GMT+8\n\
+Etc/GMT+9\n\
+Etc/GMT-0\n\
+Etc/GMT-1\n\
+Etc/GMT-10\n\
+Etc/GMT-11\n\
+Etc/GMT-12\n\
+Etc/GMT-13\n\
+Etc/GMT-14\n\
+Etc/GMT-2\n\
+Etc/GMT-3\n\
+Etc/GMT-4\n\
+Etc/GMT-5\n\
+Etc/GMT-6\n\
+Etc/GMT-7\n\
+Etc/GMT-8\n\
+Etc/GMT-9\n\
+Etc/GMT0\n\
+Etc/Greenwich\n\
+Etc/UCT\n\
+Etc/UTC\n\
+Etc/Universal\n\
+Etc/Zulu\n\
+Europe/Amsterdam\n\
+Europe/Andorra\n\
+Europe/Astrakhan\n\
+Europe/Athens\n\
+Europe/Belfast\n\
+Europe/Belgrade\n\
+Europe/Berlin\n\
+Europe/Bratislava\n\
+Europe/Brussels\n\
+Europe/Bucharest\n\
+Europe/Budapest\n\
+Europe/Busingen\n\
+Europe/Chisinau\n\
+Europe/Copenhagen\n\
+Europe/Dublin\n\
+Europe/Gibraltar\n\
+Europe/Guernsey\n\
+Europe/Helsinki\n\
+Europe/Isle_of_Man\n\
+Europe/Istanbul\n\
+Europe/Jersey\n\
+Europe/Kaliningrad\n\
+Europe/Kiev\n\
+Europe/Kirov\n\
+Europe/Kyiv\n\
+Europe/Lisbon\n\
+Europe/Ljubljana\n\
+Europe/London\n\
+Europe/Luxembourg\n\
+Europe/Madrid\n\
+Europe/Malta\n\
+Europe/Mariehamn\n\
+Europe/Minsk\n\
+Europe/Monaco\n\
+Europe/Moscow\n\
+Europe/Nicosia\n\
+Europe/Oslo\n\
+Europe/Paris\n\
+Europe/Podgorica\n\
+Europe/Prague\n\
+Europe/Riga\n\
+Europe/Rome\n\
+Europe/Samara\n\
+Europe/San_Marino\n\
+Europe/Sarajevo\n\
+Europe/Saratov\n\
+Europe/Simferopol\n\
+Europe/Skopje\n\
+Europe/Sofia\n\
+Europe/Stockholm\n\
+Europe/Tallinn\n\
+Europe/Tirane\n\
+Europe/Tiraspol\n\
+Europe/Ulyanovsk\n\
+Europe/Uzhgorod\n\
+Europe/Vaduz\n\
+Europe/Vatican\n\
+Europe/Vienna\n\
+Europe/Vilnius\n\
+Europe/Volgograd\n\
+Europe/Warsaw\n\
+Europe/Zagreb\n\
+Europe/Zaporozhye\n\
+Europe/Zurich\n\
+GB\n\
+GB-Eire\n\
+GMT\n\
+GMT+0\n\
+GMT-0\n\
+GMT0\n\
+Greenwich\n\
+HST\n\
+Hongkong\n\
+Iceland\n\
+Indian/Antananarivo\n\
+Indian/Chagos\n\
+Indian/Christmas\n\
+Indian/Cocos\n\
+Indian/Comoro\n\
+Indian/Kerguelen\n\
+Indian/Mahe\n\
+Indian/Maldives\n\
+Indian/Mauritius\n\
+Indian/Mayotte\n\
+Indian/Reunion\n\
+Iran\n\
+Israel\n\
+Jamaica\n\
+Japan\n\
+Kwajalein\n\
+Libya\n\
+MET\n\
+MST\n\
+MST7MDT\n\
+Mexico/BajaNorte\n\
+Mexico/BajaSur\n\
+Mexico/General\n\
+NZ\n\
+NZ-CHAT\n\
+Navajo\n\
+PRC\n\
+PST8PDT\n\
+Pacific/Apia\n\
+Pacific/Auckland\n\
+Pacific/Bougainville\n\
+Pacific/Chatham\n\
+Pacific/Chuuk\n\
+Pacific/Easter\n\
+Pacific/Efate\n\
+Pacific/Enderbury\n\
+Pacific/Fakaofo\n\
+Pacific/Fiji\n\
+Pacific/Funafuti\n\
+Pacific/Galapagos\n\
+Pacific/Gambier\n\
+Pacific/Guadalcanal\n\
+Pacific/Guam\n\
+Pacific/Honolulu\n\
+Pacific/Johnston\n\
+Pacific/Kanton\n\
+Pacific/Kiritimati\n\
+Pacific/Kosrae\n\
+Pacific/Kwajalein\n\
+Pacific/Majuro\n\
+Pacific/Marquesas\n\
+Pacific/Midway\n\
+Pacific/Nauru\n\
+Pacific/Niue\n\
+Pacific/Norfolk\n\
+Pacific/Noumea\n\
+Pacific/Pago_Pago\n\
+Pacific/Palau\n\
+Pacific/Pitcairn\n\
+Pacific/Pohnpei\n\
+Pacific/Ponape\n\
+Pacific/Port_Moresby\n\
+Pacific/Rarotonga\n\
+Pacific/Saipan\n\
+Pacific/Samoa\n\
+Pacific/Tahiti\n\
+Pacific/Tarawa\n\
+Pacific/Tongatapu\n\
+Pacific/Truk\n\
+Pacific/Wake\n\
+Pacific/Wallis\n\
+Pacific/Yap\n\
+Poland\n\
+Portugal\n\
+ROC\n\
+ROK\n\
+Singapore\n\
+Turkey\n\
+UCT\n\
+US/Alaska\n\
+US/Aleutian\n\
+US/Arizona\n\
+US/Central\n\
+US/East-Indiana\n\
+US/Eastern\n\
+US/Hawaii\n\
+US/Indiana-Starke\n\
+US/Michigan\n\
+US/Mountain\n\
+US/Pacific\n\
+US/Samoa\n\
+UTC\n\
+Universal\n\
+W-SU\n\
+WET\n\
+Zulu\n\
+";
+
+pub(super) static NAME_ZONES: [u16; 597] = [
+    145,
+    145,
+    195,
+    146,
+    195,
+    195,
+    145,
+    155,
+    145,
+    141,
+    176,
+    155,
+    176,
+    179,
+    147,
+    148,
+    145,
+    145,
+    195,
+    195,
+    155,
+    142,
+    145,
+    176,
+    176,
+    176,
+    178,
+    195,
+    177,
+    176,
+    155,
+    155,
+    155,
+    145,
+    155,
+    176,
+    176,
+    155,
+    176,
+    176,
+    176,
+    195,
+    144,
+    195,
+    168,
+    155,
+    145,
+    145,
+    155,
+    154,
+    145,
+    193,
+    166,
+    194,
+    5,
+    11,
+    87,
+    87,
+    132,
+    120,
+    122,
+    122,
+    124,
+    125,
+    117,
+    115,
+    119,
+    123,
+    116,
+    126,
+    121,
+    118,
+    87,
+    92,
+    63,
+    5,
+    131,
+    38,
+    94,
+    129,
+    51,
+    87,
+    102,
+    84,
+    33,
+    120,
+    36,
+    99,
+    54,
+    105,
+    122,
+    109,
+    63,
+    42,
+    62,
+    60,
+    63,
+    124,
+    52,
+    112,
+    28,
+    100,
+    87,
+    127,
+    15,
+    18,
+    29,
+    75,
+    87,
+    35,
+    80,
+    55,
+    26,
+    24,
+    70,
+    135,
+    91,
+    128,
+    88,
+    78,
+    87,
+    87,
+    50,
+    85,
+    106,
+    89,
+    64,
+    37,
+    70,
+    44,
+    68,
+    45,
+    71,
+    69,
+    73,
+    72,
+    70,
+    25,
+    74,
+    77,
+    125,
+    22,
+    67,
+    43,
+    44,
+    87,
+    87,
+    82,
+    19,
+    67,
+    87,
+    133,
+    49,
+    101,
+    87,
+    95,
+    57,
+    39,
+    115,
+    76,
+    53,
+    21,
+    59,
+    96,
+    90,
+    58,
+    113,
+    66,
+    87,
+    66,
+    65,
+    66,
+    4,
+    139,
+    30,
+    32,
+    31,
+    128,
+    61,
+    63,
+    74,
+    108,
+    28,
+    79,
+    87,
+    81,
+    98,
+    87,
+    110,
+    46,
+    47,
+    134,
+    40,
+    48,
+    81,
+    124,
+    26,
+    103,
+    111,
+    86,
+    130,
+    138,
+    29,
+    20,
+    87,
+    107,
+    87,
+    87,
+    87,
+    87,
+    34,
+    56,
+    104,
+    66,
+    26,
+    66,
+    87,
+    23,
+    87,
+    27,
+    46,
+    14,
+    35,
+    265,
+    254,
+    278,
+    289,
+    244,
+    298,
+    114,
+    149,
+    298,
+    195,
+    153,
+    253,
+    171,
+    195,
+    242,
+    183,
+    304,
+    229,
+    224,
+    221,
+    221,
+    228,
+    205,
+    208,
+    211,
+    246,
+    249,
+    181,
+    238,
+    256,
+    232,
+    272,
+    247,
+    263,
+    263,
+    235,
+    243,
+    180,
+    243,
+    268,
+    207,
+    239,
+    189,
+    185,
+    263,
+    186,
+    260,
+    257,
+    237,
+    262,
+    182,
+    246,
+    267,
+    184,
+    219,
+    299,
+    231,
+    236,
+    233,
+    233,
+    270,
+    232,
+    251,
+    255,
+    256,
+    195,
+    257,
+    257,
+    293,
+    256,
+    261,
+    207,
+    188,
+    252,
+    248,
+    241,
+    227,
+    246,
+    264,
+    274,
+    208,
+    225,
+    226,
+    245,
+    195,
+    260,
+    294,
+    223,
+    273,
+    263,
+    255,
+    292,
+    258,
+    240,
+    209,
+    206,
+    184,
+    234,
+    234,
+    267,
+    250,
+    256,
+    247,
+    247,
+    236,
+    269,
+    246,
+    285,
+    271,
+    245,
+    222,
+    210,
+    143,
+    93,
+    150,
+    137,
+    151,
+    151,
+    171,
+    152,
+    145,
+    136,
+    145,
+    97,
+    281,
+    276,
+    282,
+    277,
+    281,
+    288,
+    275,
+    266,
+    288,
+    284,
+    283,
+    284,
+    280,
+    281,
+    275,
+    259,
+    282,
+    276,
+    281,
+    288,
+    280,
+    259,
+    277,
+    81,
+    139,
+    130,
+    101,
+    165,
+    42,
+    89,
+    46,
+    66,
+    35,
+    107,
+    23,
+    40,
+    27,
+    111,
+    41,
+    64,
+    187,
+    63,
+    65,
+    179,
+    159,
+    145,
+    145,
+    140,
+    10,
+    3,
+    0,
+    136,
+    109,
+    87,
+    63,
+    40,
+    28,
+    17,
+    13,
+    145,
+    155,
+    278,
+    287,
+    297,
+    303,
+    306,
+    176,
+    195,
+    207,
+    220,
+    236,
+    246,
+    256,
+    267,
+    145,
+    145,
+    145,
+    145,
+    145,
+    145,
+    165,
+    175,
+    213,
+    187,
+    158,
+    174,
+    171,
+    167,
+    165,
+    191,
+    170,
+    172,
+    196,
+    171,
+    159,
+    173,
+    158,
+    192,
+    158,
+    182,
+    158,
+    202,
+    197,
+    212,
+    197,
+    163,
+    174,
+    158,
+    165,
+    160,
+    156,
+    192,
+    200,
+    162,
+    198,
+    188,
+    171,
+    162,
+    174,
+    167,
+    201,
+    157,
+    215,
+    157,
+    174,
+    216,
+    199,
+    174,
+    190,
+    171,
+    203,
+    161,
+    196,
+    214,
+    197,
+    172,
+    157,
+    169,
+    204,
+    217,
+    164,
+    174,
+    197,
+    172,
+    158,
+    158,
+    145,
+    145,
+    145,
+    145,
+    145,
+    10,
+    257,
+    145,
+    195,
+    230,
+    246,
+    245,
+    195,
+    220,
+    207,
+    220,
+    218,
+    195,
+    207,
+    206,
+    184,
+    77,
+    267,
+    2,
+    193,
+    165,
+    28,
+    29,
+    26,
+    39,
+    59,
+    298,
+    302,
+    29,
+    263,
+    19,
+    6,
+    298,
+    286,
+    302,
+    278,
+    41,
+    290,
+    1,
+    7,
+    300,
+    297,
+    83,
+    13,
+    287,
+    279,
+    10,
+    10,
+    1,
+    8,
+    301,
+    2,
+    297,
+    12,
+    3,
+    296,
+    3,
+    295,
+    291,
+    3,
+    267,
+    16,
+    287,
+    287,
+    278,
+    9,
+    279,
+    3,
+    10,
+    297,
+    305,
+    278,
+    297,
+    297,
+    278,
+    164,
+    163,
+    258,
+    273,
+    255,
+    182,
+    145,
+    11,
+    5,
+    28,
+    42,
+    70,
+    65,
+    10,
+    44,
+    75,
+    29,
+    19,
+    3,
+    145,
+    145,
+    198,
+    163,
+    145,
 ];
 
-pub(super) static ZONES: [ZoneData; 307] = [
-    ZoneData { initial: -43200, last: 0, changes: &[], offsets: &[], rule: Rule { std: -43200, dst: None } },
-    ZoneData { initial: -43200, last: 788871600, changes: &[128, 243, 166, 1, 225, 139, 133, 2], offsets: &[-39600, 46800], rule: Rule { std: 46800, dst: None } },
-    ZoneData { initial: -43200, last: 745934400, changes: &[128, 217, 148, 3], offsets: &[43200], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: -39600, last: 0, changes: &[], offsets: &[], rule: Rule { std: -39600, dst: None } },
-    ZoneData { initial: -39600, last: 1173610800, changes: &[161, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 237, 8, 227, 195, 8, 226, 195, 8, 163, 196, 8, 226, 195, 8, 163, 196, 8, 226, 195, 8, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 158, 6], offsets: &[-39600, -36000, -32400, -28800], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -39600, last: 1173614400, changes: &[161, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 177, 17, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-39600, -36000, -32400], rule: Rule { std: -36000, dst: Some(Dst { offset: -32400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -39600, last: 1617458400, changes: &[225, 182, 185, 5, 224, 232, 8, 129, 154, 8, 131, 197, 4, 130, 169, 4, 131, 196, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 196, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8], offsets: &[-39600, -36000, 46800, 50400], rule: Rule { std: 46800, dst: None } },
-    ZoneData { initial: -39600, last: 1325242800, changes: &[224, 254, 206, 5], offsets: &[46800], rule: Rule { std: 46800, dst: None } },
-    ZoneData { initial: -38400, last: 788868000, changes: &[0, 128, 228, 215, 146, 1, 1, 160, 243, 188, 229, 1], offsets: &[-36000, 50400], rule: Rule { std: 50400, dst: None } },
-    ZoneData { initial: -37800, last: 667992600, changes: &[209, 224, 151, 1, 224, 159, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5], offsets: &[-36000, -34200], rule: Rule { std: -36000, dst: None } },
-    ZoneData { initial: -36000, last: 0, changes: &[], offsets: &[], rule: Rule { std: -36000, dst: None } },
-    ZoneData { initial: -36000, last: 1173610800, changes: &[129, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 177, 17, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-36000, -32400, -28800], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -34200, last: 0, changes: &[], offsets: &[], rule: Rule { std: -34200, dst: None } },
-    ZoneData { initial: -32400, last: 0, changes: &[], offsets: &[], rule: Rule { std: -32400, dst: None } },
-    ZoneData { initial: -32400, last: 1173610800, changes: &[225, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-32400, -28800], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -32400, last: 1583661600, changes: &[160, 186, 65, 161, 158, 111, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5], offsets: &[-28800, -25200], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -30600, last: 893665800, changes: &[144, 236, 228, 3], offsets: &[-28800], rule: Rule { std: -28800, dst: None } },
-    ZoneData { initial: -28800, last: 0, changes: &[], offsets: &[], rule: Rule { std: -28800, dst: None } },
-    ZoneData { initial: -28800, last: 73476000, changes: &[193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8], offsets: &[-28800, -25200], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -28800, last: 1173607200, changes: &[193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-28800, -25200], rule: Rule { std: -28800, dst: Some(Dst { offset: -25200, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1173610800, changes: &[194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 224, 237, 8, 193, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-32400, -28800, -25200], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1547978400, changes: &[194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 160, 252, 163, 4, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 225, 14], offsets: &[-32400, -28800, -25200], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1173610800, changes: &[194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 204, 25, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 224, 237, 8, 193, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-32400, -28800, -25200], rule: Rule { std: -32400, dst: Some(Dst { offset: -28800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1173607200, changes: &[193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-28800, -25200], rule: Rule { std: -28800, dst: Some(Dst { offset: -25200, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1425808800, changes: &[193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5], offsets: &[-28800, -25200], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -28800, last: 1173603600, changes: &[193, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 162, 196, 8, 193, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-28800, -25200, -21600], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1268560800, changes: &[193, 142, 108, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6], offsets: &[-28800, -25200], rule: Rule { std: -28800, dst: Some(Dst { offset: -25200, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -28800, last: 1583661600, changes: &[193, 216, 176, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5], offsets: &[-28800, -25200], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -25200, last: 0, changes: &[], offsets: &[], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -25200, last: 1173603600, changes: &[161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-25200, -21600], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 1300003200, changes: &[161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 226, 135, 17], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 1173600000, changes: &[161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 1173600000, changes: &[161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 1173603600, changes: &[161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 204, 4, 224, 187, 12, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-25200, -21600], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 73472400, changes: &[160, 238, 39], offsets: &[-21600], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -25200, last: 1173603600, changes: &[161, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-25200, -21600], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 1173603600, changes: &[161, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 161, 149, 10, 224, 222, 16, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-25200, -21600, -18000], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -25200, last: 909302400, changes: &[161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9], offsets: &[-25200, -21600], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -25200, last: 1667113200, changes: &[161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 162, 198, 7, 193, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -25200, last: 1667116800, changes: &[161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9], offsets: &[-25200, -21600], rule: Rule { std: -25200, dst: None } },
-    ZoneData { initial: -21600, last: 0, changes: &[], offsets: &[], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1662868800, changes: &[224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 130, 136, 17, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 195, 8, 162, 196, 8, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 238, 8, 225, 153, 8, 162, 150, 10, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 239, 7, 162, 152, 9, 225, 155, 7, 162, 152, 9, 225, 237, 8, 162, 238, 8, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 239, 7, 162, 152, 9, 225, 155, 7, 162, 236, 9, 225, 153, 8, 162, 238, 8, 225, 235, 9, 162, 246, 4, 225, 231, 11, 162, 244, 5, 225, 147, 11, 162, 158, 6, 225, 233, 10, 162, 158, 6, 225, 239, 28, 162, 162, 4, 225, 229, 12, 162, 162, 4, 225, 229, 12, 162, 162, 4, 225, 147, 11, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 9, week: 1, weekday: 6 }, time: 79200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 6 }, time: 79200 } }) } },
-    ZoneData { initial: -21600, last: 1173600000, changes: &[129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1173596400, changes: &[129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 226, 135, 17, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1173600000, changes: &[129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 183, 138, 2, 161, 158, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1205046000, changes: &[129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 167, 249, 3, 161, 158, 6, 226, 135, 17], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1173600000, changes: &[129, 180, 5, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1173600000, changes: &[129, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 243, 26, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1194159600, changes: &[129, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 243, 26, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 157, 27], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1159682400, changes: &[193, 129, 57, 224, 223, 30, 161, 242, 69, 224, 209, 4, 161, 182, 12, 224, 209, 4, 161, 167, 197, 1, 224, 192, 12, 161, 210, 4, 224, 189, 68, 161, 206, 141, 1, 224, 153, 8, 225, 236, 9, 192, 155, 7], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1159678800, changes: &[193, 225, 66, 224, 161, 4, 161, 142, 158, 1, 224, 231, 5, 161, 178, 128, 1, 224, 239, 7, 161, 222, 250, 1, 224, 155, 7], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 413874000, changes: &[193, 157, 67, 224, 139, 3, 161, 204, 151, 1, 224, 207, 2], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 700635600, changes: &[193, 213, 156, 1, 224, 203, 4, 161, 188, 12, 224, 203, 4, 161, 136, 182, 1, 224, 209, 7, 161, 182, 9, 224, 213, 2], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1667113200, changes: &[129, 152, 205, 1, 224, 201, 14, 161, 246, 229, 1, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1422777600, changes: &[129, 152, 205, 1, 160, 195, 17, 225, 252, 226, 1, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 201, 5, 160, 248, 3, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 204, 4], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -21600, last: 591166800, changes: &[193, 227, 168, 2, 224, 241, 6, 161, 150, 10, 224, 241, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1154926800, changes: &[193, 227, 168, 2, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 198, 173, 2, 224, 167, 4], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1268553600, changes: &[129, 196, 184, 2, 224, 235, 9, 161, 168, 127, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1667113200, changes: &[129, 196, 184, 2, 224, 235, 9, 161, 168, 127, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1667113200, changes: &[129, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -21600, last: 1669788000, changes: &[130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 160, 163, 12], offsets: &[-25200, -21600, -18000], rule: Rule { std: -25200, dst: Some(Dst { offset: -21600, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1678608000, changes: &[130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 226, 135, 17], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -21600, last: 1648976400, changes: &[130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7], offsets: &[-25200, -21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -18000, last: 0, changes: &[], offsets: &[], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 1333256400, changes: &[161, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 197, 7, 161, 194, 9, 224, 203, 7, 161, 188, 9, 224, 209, 7, 161, 182, 9, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 194, 9, 224, 197, 7, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 154, 8, 224, 151, 9, 161, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 240, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 156, 7, 128, 166, 44, 129, 158, 6, 128, 234, 10, 129, 200, 6, 128, 192, 10, 129, 158, 6, 128, 234, 10, 129, 200, 6, 128, 234, 10, 129, 200, 6, 128, 148, 11, 129, 200, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 0 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 3600 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 210, 22, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 210, 22, 224, 189, 11, 161, 136, 137, 4, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 160, 188, 4, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 179, 5, 224, 195, 8, 161, 218, 222, 4, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173600000, changes: &[226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 161, 158, 6], offsets: &[-21600, -18000, -14400], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173600000, changes: &[226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 162, 158, 6], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1205046000, changes: &[226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 161, 158, 6, 226, 135, 17], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[226, 237, 39, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 224, 235, 9, 193, 156, 7, 226, 135, 17, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6], offsets: &[-21600, -18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173596400, changes: &[225, 245, 56, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1173600000, changes: &[224, 185, 65, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: Some(Dst { offset: -18000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 436341600, changes: &[225, 221, 68, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 1541311200, changes: &[225, 207, 159, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 213, 62], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1489302000, changes: &[161, 195, 228, 1, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 193, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 225, 167, 127, 224, 235, 9, 161, 156, 7, 224, 235, 9, 225, 240, 91, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 166, 23], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: Some(Dst { offset: -14400, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -18000, last: 1384056000, changes: &[161, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 186, 97, 224, 243, 5, 161, 196, 245, 1, 224, 141, 92], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 1384056000, changes: &[161, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 242, 220, 2, 224, 141, 92], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 765172800, changes: &[161, 249, 145, 2, 224, 155, 4, 161, 242, 12, 224, 155, 4, 161, 148, 47, 224, 155, 4, 161, 162, 64, 224, 155, 4], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 728888400, changes: &[160, 249, 145, 2, 161, 162, 118, 224, 157, 3], offsets: &[-21600, -18000], rule: Rule { std: -21600, dst: None } },
-    ZoneData { initial: -18000, last: 729057600, changes: &[161, 181, 254, 2, 224, 143, 13], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -18000, last: 728884800, changes: &[161, 155, 136, 3, 224, 157, 3], offsets: &[-18000, -14400], rule: Rule { std: -18000, dst: None } },
-    ZoneData { initial: -16200, last: 975823200, changes: &[144, 179, 2, 145, 196, 11, 240, 137, 4, 145, 168, 13, 240, 235, 3, 145, 156, 13, 240, 247, 3, 145, 144, 13, 240, 253, 3, 146, 138, 13, 160, 162, 189, 3, 130, 210, 1], offsets: &[-18000, -16200, -14400], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 0, changes: &[], offsets: &[], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 1320555600, changes: &[193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 1, 172, 231, 208, 6, 224, 193, 9, 162, 198, 7, 192, 235, 9, 193, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 0, 212, 165, 231, 9], offsets: &[-14400, -10800, -7200], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1173592800, changes: &[193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1173592800, changes: &[193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 204, 25, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 1, 172, 231, 208, 6, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 1, 244, 130, 190, 5], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1173592800, changes: &[193, 237, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1728187200, changes: &[129, 137, 47, 224, 209, 25, 161, 216, 25, 224, 143, 7, 161, 132, 10, 224, 137, 7, 161, 132, 10, 224, 137, 7, 161, 132, 10, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 200, 9, 224, 197, 7, 161, 202, 8, 224, 195, 8, 161, 232, 8, 224, 241, 6, 161, 156, 10, 224, 165, 8, 161, 208, 8, 224, 253, 6, 161, 144, 10, 224, 247, 6, 161, 150, 10, 224, 143, 7, 161, 162, 10, 224, 199, 6, 161, 192, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 195, 8, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 152, 9, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 192, 10, 224, 199, 6, 161, 192, 10, 224, 199, 6, 161, 192, 10, 224, 153, 8, 161, 154, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 152, 9], offsets: &[-14400, -10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -14400, last: 1173592800, changes: &[193, 253, 73, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 338706000, changes: &[193, 187, 127, 224, 159, 5, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 194, 9, 224, 179, 7], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 338958000, changes: &[129, 217, 175, 1, 224, 153, 8], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 1173589200, changes: &[128, 239, 176, 1, 161, 204, 118, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: Some(Dst { offset: -7200, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1283666400, changes: &[129, 153, 228, 1, 226, 241, 6, 225, 149, 10, 162, 200, 6, 225, 191, 10, 160, 222, 16, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 191, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 160, 150, 10, 161, 200, 6, 224, 233, 10, 161, 158, 6, 224, 233, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 233, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -14400, last: 571201200, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 1550372400, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 190, 11, 224, 201, 5, 161, 158, 12, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 1550372400, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 166, 29, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 761713200, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 186, 97, 224, 243, 5], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 971578800, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 192, 199, 1, 224, 241, 6, 161, 192, 10, 224, 41], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -14400, last: 1214280000, changes: &[129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 242, 220, 2], offsets: &[-14400, -10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -14400, last: 1173592800, changes: &[193, 219, 235, 2, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -14400, last: 1462086000, changes: &[224, 193, 137, 5, 129, 220, 143, 1], offsets: &[-16200, -14400], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -13500, last: 701841600, changes: &[249, 196, 95, 136, 158, 157, 2], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: None } },
-    ZoneData { initial: -12600, last: 1320553800, changes: &[177, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 1, 172, 231, 208, 6, 224, 193, 9, 162, 198, 7, 192, 235, 9, 193, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 0, 212, 165, 231, 9], offsets: &[-12600, -9000, -5400], rule: Rule { std: -12600, dst: Some(Dst { offset: -9000, start: Change { day: Day::Month { month: 3, week: 2, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 11, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: -12600, last: 465449400, changes: &[240, 194, 252, 1], offsets: &[-10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 0, changes: &[], offsets: &[], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1471147200, changes: &[224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4], offsets: &[-14400, -10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1662868800, changes: &[224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 147, 11, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7], offsets: &[-14400, -10800], rule: Rule { std: -14400, dst: Some(Dst { offset: -10800, start: Change { day: Day::Month { month: 9, week: 1, weekday: 6 }, time: 86400 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 6 }, time: 86400 } }) } },
-    ZoneData { initial: -10800, last: 1725768000, changes: &[224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 147, 11, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 149, 10, 161, 156, 7], offsets: &[-14400, -10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1425787200, changes: &[226, 172, 5, 224, 171, 2, 162, 234, 31, 224, 247, 3, 163, 204, 25, 209, 207, 2, 160, 154, 8, 146, 160, 5, 224, 203, 4, 162, 196, 29, 224, 205, 3, 162, 230, 12, 224, 161, 4, 162, 186, 13, 224, 205, 3, 162, 208, 2, 224, 139, 15, 162, 206, 132, 1, 224, 199, 3, 162, 186, 13, 224, 247, 3, 162, 148, 11, 224, 201, 5, 162, 148, 11, 224, 157, 6, 162, 148, 11, 224, 243, 5, 162, 234, 10, 224, 157, 6, 162, 238, 197, 1, 160, 238, 8, 162, 152, 9, 224, 155, 7, 162, 194, 9, 224, 197, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 197, 7, 162, 194, 9, 224, 197, 7, 162, 194, 9, 224, 197, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7], offsets: &[-10800, -9000, -7200, -5400], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1471147200, changes: &[226, 194, 69, 225, 203, 4, 160, 252, 136, 1, 161, 204, 7, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 199, 6, 193, 198, 10, 224, 181, 6, 161, 216, 10, 224, 187, 6, 162, 234, 10, 193, 199, 6, 160, 250, 191, 1, 161, 244, 5, 226, 227, 55, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 145, 6, 193, 146, 3, 226, 227, 7, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 170, 192, 1, 161, 202, 2, 226, 221, 58, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 145, 6, 193, 146, 3, 226, 227, 7, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 164, 192, 1, 161, 126, 226, 175, 60, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1237082400, changes: &[225, 194, 69, 224, 203, 4, 161, 224, 249, 1, 224, 179, 4, 161, 192, 10, 224, 199, 6, 161, 234, 10, 224, 157, 6, 161, 234, 10, 224, 157, 6, 161, 234, 10, 224, 199, 6, 161, 210, 253, 1, 224, 205, 3, 161, 150, 10, 224, 241, 6], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1237082400, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 72, 226, 217, 60, 225, 205, 3, 162, 150, 10, 225, 241, 6], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1237082400, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3, 162, 150, 10, 225, 241, 6], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1205632800, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 199, 6, 193, 148, 11, 224, 199, 6, 162, 194, 9, 193, 241, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1255233600, changes: &[226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 131, 7, 193, 138, 10, 224, 181, 6, 161, 168, 4, 224, 199, 222, 1, 161, 202, 2, 226, 221, 58, 225, 131, 1, 160, 160, 2, 161, 150, 10, 224, 241, 6, 161, 150, 10], offsets: &[-14400, -10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 820465200, changes: &[161, 217, 175, 1, 128, 153, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 194, 210, 4], offsets: &[-10800, -7200, 0], rule: Rule { std: 0, dst: None } },
-    ZoneData { initial: -10800, last: 1711846800, changes: &[161, 217, 175, 1, 128, 153, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 130, 178, 17], offsets: &[-10800, -7200, -3600], rule: Rule { std: -7200, dst: Some(Dst { offset: -3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: -3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 0 } }) } },
-    ZoneData { initial: -10800, last: 571197600, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1550368800, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 190, 11, 224, 201, 5, 161, 158, 12, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1330221600, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 168, 148, 1, 224, 157, 6], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1361066400, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 144, 97, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 218, 165, 1, 224, 201, 5], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1013911200, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 144, 97, 224, 201, 5, 161, 172, 62, 224, 241, 6, 161, 192, 10, 224, 83, 161, 222, 16, 224, 243, 5], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1013911200, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 41, 161, 136, 17, 224, 243, 5], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -10800, last: 1013911200, changes: &[225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 83, 161, 222, 16, 224, 243, 5], offsets: &[-10800, -7200], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: -7200, last: 0, changes: &[], offsets: &[], rule: Rule { std: -7200, dst: None } },
-    ZoneData { initial: -7200, last: 186120000, changes: &[128, 253, 100], offsets: &[-3600], rule: Rule { std: -3600, dst: None } },
-    ZoneData { initial: -7200, last: 1729990800, changes: &[129, 217, 175, 1, 128, 154, 8, 194, 195, 8, 225, 195, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 128, 136, 17], offsets: &[-7200, -3600, 0], rule: Rule { std: -7200, dst: Some(Dst { offset: -3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: -3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 0 } }) } },
-    ZoneData { initial: -7200, last: 1013907600, changes: &[193, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 41, 161, 136, 17, 224, 243, 5], offsets: &[-7200, -3600], rule: Rule { std: -7200, dst: None } },
-    ZoneData { initial: -3600, last: 0, changes: &[], offsets: &[], rule: Rule { std: -3600, dst: None } },
-    ZoneData { initial: -3600, last: 157770000, changes: &[160, 204, 85], offsets: &[0], rule: Rule { std: 0, dst: None } },
-    ZoneData { initial: -3600, last: 3703456800, changes: &[160, 202, 107, 225, 101, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 212, 254, 3, 224, 167, 4, 161, 230, 12, 224, 229, 3, 161, 244, 11, 224, 203, 4, 161, 148, 11, 224, 201, 5, 225, 230, 12, 128, 236, 3, 129, 186, 1, 128, 246, 1, 129, 236, 9, 128, 164, 3, 129, 204, 1, 128, 212, 3, 129, 156, 7, 128, 156, 4, 129, 210, 1, 128, 254, 3, 129, 156, 7, 128, 206, 3, 129, 210, 1, 128, 204, 4, 129, 156, 7, 128, 164, 3, 129, 210, 1, 128, 160, 5, 129, 242, 6, 128, 208, 2, 129, 252, 1, 128, 202, 5, 129, 242, 6, 128, 166, 2, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1], offsets: &[0, 3600], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: -3600, last: 828234000, changes: &[161, 190, 209, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 162, 4, 226, 161, 4, 129, 230, 3, 128, 222, 4, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[-3600, 0, 3600], rule: Rule { std: -3600, dst: Some(Dst { offset: 0, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 0 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 3600 } }) } },
-    ZoneData { initial: -2670, last: 63593070, changes: &[0, 238, 180, 169, 30], offsets: &[0], rule: Rule { std: 0, dst: None } },
-    ZoneData { initial: 0, last: 0, changes: &[], offsets: &[], rule: Rule { std: 0, dst: None } },
-    ZoneData { initial: 0, last: 357523200, changes: &[225, 191, 22, 128, 156, 7, 161, 128, 96, 130, 140, 15, 161, 196, 8, 192, 217, 18, 161, 196, 8, 160, 238, 8, 225, 195, 8], offsets: &[0, 3600, 7200], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: 0, last: 3703456800, changes: &[129, 210, 76, 224, 157, 3, 161, 192, 28, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 146, 96, 224, 223, 30, 161, 226, 255, 2, 224, 167, 4, 161, 230, 12, 224, 229, 3, 161, 244, 11, 224, 203, 4, 161, 148, 11, 224, 201, 5, 225, 230, 12, 128, 236, 3, 129, 186, 1, 128, 246, 1, 129, 236, 9, 128, 164, 3, 129, 204, 1, 128, 212, 3, 129, 156, 7, 128, 156, 4, 129, 210, 1, 128, 254, 3, 129, 156, 7, 128, 206, 3, 129, 210, 1, 128, 204, 4, 129, 156, 7, 128, 164, 3, 129, 210, 1, 128, 160, 5, 129, 242, 6, 128, 208, 2, 129, 252, 1, 128, 202, 5, 129, 242, 6, 128, 166, 2, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1], offsets: &[0, 3600], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: 0, last: 828234000, changes: &[129, 210, 76, 224, 157, 3, 161, 192, 28, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 146, 96, 162, 240, 34, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8], offsets: &[0, 3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 0, last: 218246400, changes: &[128, 180, 118], offsets: &[-10800], rule: Rule { std: -10800, dst: None } },
-    ZoneData { initial: 0, last: 828234000, changes: &[129, 216, 175, 1, 160, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[0, 3600], rule: Rule { std: 0, dst: Some(Dst { offset: 3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 0, last: 828234000, changes: &[161, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[0, 3600], rule: Rule { std: 0, dst: Some(Dst { offset: 3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 0, last: 828234000, changes: &[129, 232, 209, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 160, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[0, 3600], rule: Rule { std: 0, dst: Some(Dst { offset: 3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 0, last: 1111885200, changes: &[160, 158, 219, 4], offsets: &[7200], rule: Rule { std: 0, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 0, last: 1546304400, changes: &[161, 232, 181, 6, 128, 142, 17], offsets: &[0, 3600], rule: Rule { std: 0, dst: None } },
-    ZoneData { initial: 3600, last: 0, changes: &[], offsets: &[], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[225, 131, 7, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 190, 8, 128, 196, 8, 129, 200, 9, 128, 248, 6, 193, 144, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 158, 9, 224, 147, 8, 161, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[225, 131, 7, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 190, 11, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 202, 5, 129, 190, 11, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 193, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[192, 168, 31, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 225, 155, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7], offsets: &[0, 3600], rule: Rule { std: 0, dst: Some(Dst { offset: 3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[192, 168, 31, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 225, 155, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7], offsets: &[0, 3600], rule: Rule { std: 3600, dst: Some(Dst { offset: 0, start: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[193, 167, 73, 160, 154, 8, 225, 237, 8, 160, 154, 8, 225, 153, 8, 160, 196, 8, 225, 237, 8, 160, 154, 8, 193, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[225, 159, 74, 224, 137, 7, 161, 242, 9, 224, 155, 7, 161, 254, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 144, 10, 224, 247, 6, 161, 144, 10, 224, 247, 6, 161, 144, 10, 224, 155, 7, 161, 200, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 158, 9, 224, 227, 7, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[129, 228, 106, 224, 195, 8, 193, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 846378000, changes: &[128, 168, 115, 129, 196, 8, 128, 196, 8, 161, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 225, 195, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 130, 136, 17, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 128, 218, 18], offsets: &[0, 3600, 7200], rule: Rule { std: 0, dst: Some(Dst { offset: 3600, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 3600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[129, 150, 124, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 150, 124, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 1224982800, changes: &[225, 183, 125, 128, 242, 6, 129, 162, 10, 128, 150, 7, 129, 194, 165, 1, 128, 184, 5, 129, 196, 8, 128, 196, 8, 129, 162, 10, 128, 144, 7, 129, 218, 249, 1, 160, 144, 7, 161, 166, 8, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 166, 158, 1, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 321314400, changes: &[225, 189, 167, 1, 224, 235, 6], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: None } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[225, 215, 175, 1, 224, 153, 8, 225, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[225, 215, 175, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 193, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 216, 175, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 190, 209, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 198, 226, 1, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 3600, last: 828234000, changes: &[161, 128, 133, 2, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[3600, 7200], rule: Rule { std: 3600, dst: Some(Dst { offset: 7200, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 7200, last: 0, changes: &[], offsets: &[], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 7200, last: 1509483600, changes: &[193, 207, 5, 224, 233, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 140, 9, 224, 129, 8, 161, 134, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 129, 8, 161, 134, 9, 224, 135, 8, 161, 128, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 129, 244, 1, 224, 212, 176, 2], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 7200, last: 1612126800, changes: &[193, 207, 5, 224, 233, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 140, 9, 224, 129, 8, 161, 134, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 129, 8, 161, 134, 9, 224, 135, 8, 161, 128, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 129, 244, 1, 224, 172, 232, 2], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 7200, last: 1682632800, changes: &[225, 207, 5, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 245, 13, 160, 152, 3, 225, 167, 13, 160, 230, 3, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 149, 10, 160, 248, 6, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 193, 229, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 241, 6, 161, 150, 10, 224, 157, 6, 161, 234, 10, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 232, 11, 224, 233, 4, 161, 180, 1, 224, 125, 161, 130, 62, 224, 251, 1, 161, 210, 1, 224, 207, 2, 161, 128, 147, 1], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 4, week: 5, weekday: 5 }, time: 0 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 4 }, time: 86400 } }) } },
-    ZoneData { initial: 7200, last: 1648159200, changes: &[129, 208, 5, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 225, 5, 161, 172, 11, 224, 225, 5, 161, 230, 78, 224, 153, 8, 161, 250, 8, 224, 153, 8, 161, 202, 23, 224, 129, 11, 161, 218, 6, 224, 183, 11, 161, 176, 6, 224, 227, 10, 161, 138, 7, 224, 207, 8, 161, 196, 8, 224, 195, 8, 225, 201, 8, 224, 201, 8, 161, 244, 8, 224, 159, 8, 161, 160, 8, 224, 201, 8, 161, 232, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 190, 8, 224, 207, 8, 161, 184, 8, 224, 213, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 147, 8, 161, 238, 8, 224, 149, 10, 161, 156, 7, 224, 241, 9, 161, 236, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6], offsets: &[7200, 10800], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 7200, last: 922572000, changes: &[193, 169, 42, 224, 221, 4, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 242, 9, 224, 149, 7, 161, 208, 95, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 222, 10, 224, 181, 6, 161, 212, 9, 224, 185, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 167, 7, 161, 154, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 0 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 0 } }) } },
-    ZoneData { initial: 7200, last: 1459040400, changes: &[225, 197, 58, 128, 156, 7, 161, 242, 6, 224, 149, 10, 161, 194, 6, 224, 197, 10, 161, 200, 6, 224, 191, 10, 161, 156, 7, 224, 151, 9, 161, 240, 7, 226, 155, 91, 225, 249, 2, 160, 200, 18, 129, 252, 7, 128, 198, 7, 129, 202, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 193, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 248, 6, 128, 144, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 162, 7, 128, 230, 9, 129, 156, 7, 128, 192, 10, 129, 200, 6], offsets: &[7200, 10800, 14400], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 7200, last: 1645740000, changes: &[193, 215, 58, 224, 189, 5, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 207, 8, 161, 190, 8, 224, 149, 7, 161, 242, 9, 224, 149, 7, 161, 170, 111, 224, 201, 8, 161, 214, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 254, 9, 224, 137, 7, 161, 194, 9, 224, 197, 7, 161, 140, 9, 224, 209, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 239, 7, 161, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 180, 13, 128, 254, 3, 129, 232, 8, 128, 202, 8, 129, 190, 8, 128, 202, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 236, 9, 129, 156, 7, 128, 194, 9, 129, 240, 7, 128, 196, 8, 129, 196, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 224, 195, 29, 161, 204, 4, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 202, 5], offsets: &[7200, 10800], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 7200, last: 1364515200, changes: &[193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 140, 9, 224, 213, 8, 161, 220, 8, 224, 165, 8, 161, 226, 8, 224, 251, 7, 225, 224, 9, 224, 155, 7, 161, 192, 10, 192, 153, 8, 161, 214, 8, 224, 239, 7, 161, 220, 8, 224, 255, 8, 161, 136, 8, 224, 237, 8, 161, 226, 8, 224, 239, 7, 193, 250, 8, 224, 249, 8, 161, 142, 8, 224, 207, 8, 161, 184, 8, 224, 251, 7, 161, 140, 9, 224, 249, 8, 161, 142, 8, 224, 207, 8, 161, 184, 8, 224, 251, 7, 161, 182, 9, 224, 207, 8, 161, 184, 8, 224, 165, 8, 161, 226, 8], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 4, weekday: 4 }, time: 93600 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 7200, last: 3673123200, changes: &[193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 138, 10, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 236, 9, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 128, 240, 7, 129, 152, 9, 160, 136, 8, 225, 177, 8, 224, 147, 8, 161, 250, 8, 160, 222, 7, 225, 157, 9, 224, 155, 7, 161, 236, 9, 128, 198, 7, 1, 188, 228, 179, 8, 0, 180, 158, 210, 5, 1, 204, 247, 204, 9, 0, 180, 145, 131, 5, 161, 172, 11, 128, 154, 8, 129, 238, 8, 224, 195, 8, 161, 196, 8, 224, 235, 9, 161, 162, 7, 128, 230, 9, 161, 162, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 129, 150, 7, 224, 241, 9, 161, 156, 7, 128, 236, 9, 129, 156, 7, 128, 144, 10, 129, 254, 6, 160, 144, 10, 161, 196, 8, 224, 195, 8, 161, 154, 8, 224, 237, 8, 161, 240, 7, 224, 151, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 193, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 195, 8, 161, 196, 8, 224, 153, 8, 161, 238, 8, 224, 197, 7, 161, 166, 2, 224, 41, 161, 156, 7, 224, 241, 6, 161, 252, 1, 224, 125, 161, 156, 7, 224, 199, 6, 161, 252, 1, 224, 167, 1, 161, 156, 7, 224, 243, 5, 161, 166, 2, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 252, 1, 224, 207, 2, 161, 242, 6, 224, 159, 5, 161, 252, 1, 224, 249, 2, 161, 242, 6, 224, 203, 4, 161, 166, 2, 224, 163, 3, 161, 156, 7, 224, 247, 3, 161, 252, 1, 224, 247, 3, 161, 156, 7, 224, 163, 3, 161, 166, 2, 224, 161, 4, 161, 156, 7, 224, 249, 2, 161, 252, 1, 224, 159, 5, 161, 242, 6, 224, 207, 2, 161, 252, 1, 224, 201, 5, 161, 242, 6, 224, 251, 1, 161, 166, 2, 224, 243, 5, 161, 156, 7, 224, 167, 1, 161, 252, 1, 224, 199, 6, 161, 156, 7, 224, 83, 161, 166, 2, 224, 241, 6, 161, 156, 7, 224, 41, 161, 166, 2, 224, 155, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 240, 7, 224, 151, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 235, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 237, 8, 161, 154, 8, 224, 153, 8, 161, 238, 8, 224, 239, 7, 161, 252, 1, 224, 41, 161, 242, 6, 224, 197, 7, 161, 252, 1, 224, 83, 161, 242, 6, 224, 241, 6, 161, 166, 2, 224, 125, 161, 156, 7, 224, 157, 6, 161, 252, 1, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 166, 2, 224, 251, 1, 161, 156, 7, 224, 159, 5, 161, 166, 2, 224, 207, 2, 161, 242, 6, 224, 245, 4, 161, 252, 1, 224, 163, 3, 161, 242, 6, 224, 161, 4, 161, 166, 2, 224, 205, 3, 161, 156, 7, 224, 205, 3, 161, 252, 1, 224, 161, 4, 161, 156, 7, 224, 163, 3, 161, 252, 1, 224, 203, 4, 161, 156, 7, 224, 207, 2, 161, 166, 2, 224, 245, 4, 161, 156, 7, 224, 165, 2, 161, 252, 1, 224, 243, 5, 161, 242, 6, 224, 209, 1, 161, 166, 2, 224, 157, 6, 161, 242, 6, 224, 167, 1, 161, 166, 2, 224, 199, 6, 161, 156, 7, 224, 83, 161, 252, 1], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 4, weekday: 4 }, time: 180000 }, end: Change { day: Day::Month { month: 10, week: 4, weekday: 4 }, time: 180000 } }) } },
-    ZoneData { initial: 7200, last: 3673123200, changes: &[193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 138, 10, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 236, 9, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 128, 240, 7, 129, 152, 9, 160, 136, 8, 225, 177, 8, 224, 147, 8, 161, 250, 8, 160, 222, 7, 225, 157, 9, 224, 173, 7, 161, 218, 9, 128, 198, 7, 129, 194, 9, 224, 187, 6, 1, 204, 247, 204, 9, 0, 180, 145, 131, 5, 161, 174, 1, 224, 185, 1, 161, 196, 8, 128, 154, 8, 129, 238, 8, 224, 195, 8, 161, 196, 8, 224, 235, 9, 161, 162, 7, 128, 230, 9, 161, 162, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 129, 150, 7, 224, 241, 9, 161, 156, 7, 128, 236, 9, 129, 156, 7, 128, 144, 10, 129, 254, 6, 160, 144, 10, 161, 196, 8, 224, 195, 8, 161, 154, 8, 224, 237, 8, 161, 240, 7, 224, 151, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 193, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 195, 8, 161, 196, 8, 224, 153, 8, 161, 238, 8, 224, 197, 7, 161, 166, 2, 224, 41, 161, 156, 7, 224, 241, 6, 161, 252, 1, 224, 125, 161, 156, 7, 224, 199, 6, 161, 252, 1, 224, 167, 1, 161, 156, 7, 224, 243, 5, 161, 166, 2, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 252, 1, 224, 207, 2, 161, 242, 6, 224, 159, 5, 161, 252, 1, 224, 249, 2, 161, 242, 6, 224, 203, 4, 161, 166, 2, 224, 163, 3, 161, 156, 7, 224, 247, 3, 161, 252, 1, 224, 247, 3, 161, 156, 7, 224, 163, 3, 161, 166, 2, 224, 161, 4, 161, 156, 7, 224, 249, 2, 161, 252, 1, 224, 159, 5, 161, 242, 6, 224, 207, 2, 161, 252, 1, 224, 201, 5, 161, 242, 6, 224, 251, 1, 161, 166, 2, 224, 243, 5, 161, 156, 7, 224, 167, 1, 161, 252, 1, 224, 199, 6, 161, 156, 7, 224, 83, 161, 166, 2, 224, 241, 6, 161, 156, 7, 224, 41, 161, 166, 2, 224, 155, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 240, 7, 224, 151, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 235, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 237, 8, 161, 154, 8, 224, 153, 8, 161, 238, 8, 224, 239, 7, 161, 252, 1, 224, 41, 161, 242, 6, 224, 197, 7, 161, 252, 1, 224, 83, 161, 242, 6, 224, 241, 6, 161, 166, 2, 224, 125, 161, 156, 7, 224, 157, 6, 161, 252, 1, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 166, 2, 224, 251, 1, 161, 156, 7, 224, 159, 5, 161, 166, 2, 224, 207, 2, 161, 242, 6, 224, 245, 4, 161, 252, 1, 224, 163, 3, 161, 242, 6, 224, 161, 4, 161, 166, 2, 224, 205, 3, 161, 156, 7, 224, 205, 3, 161, 252, 1, 224, 161, 4, 161, 156, 7, 224, 163, 3, 161, 252, 1, 224, 203, 4, 161, 156, 7, 224, 207, 2, 161, 166, 2, 224, 245, 4, 161, 156, 7, 224, 165, 2, 161, 252, 1, 224, 243, 5, 161, 242, 6, 224, 209, 1, 161, 166, 2, 224, 157, 6, 161, 242, 6, 224, 167, 1, 161, 166, 2, 224, 199, 6, 161, 156, 7, 224, 83, 161, 252, 1], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 4, weekday: 4 }, time: 180000 }, end: Change { day: Day::Month { month: 10, week: 4, weekday: 4 }, time: 180000 } }) } },
-    ZoneData { initial: 7200, last: 828234000, changes: &[193, 169, 90, 128, 216, 10, 193, 182, 6, 128, 196, 8, 129, 154, 8, 128, 160, 8, 129, 232, 8, 160, 154, 8, 193, 239, 8, 128, 188, 8, 225, 213, 8, 224, 183, 8, 129, 197, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 909277200, changes: &[193, 175, 90, 224, 195, 8, 161, 144, 10, 224, 253, 6, 161, 148, 8, 224, 153, 8, 161, 238, 8, 224, 201, 8, 161, 190, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 236, 9], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 1509238800, changes: &[193, 175, 90, 224, 195, 8, 161, 144, 10, 224, 253, 6, 161, 148, 8, 224, 153, 8, 161, 238, 8, 224, 201, 8, 161, 190, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 158, 27], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 859683600, changes: &[161, 165, 158, 1, 160, 202, 8, 225, 231, 8, 160, 160, 8, 225, 231, 8, 192, 154, 8, 193, 237, 8, 224, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 129, 157, 7], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 859683600, changes: &[193, 245, 160, 1, 224, 243, 5, 129, 238, 8, 160, 154, 8, 193, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 195, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 129, 157, 7], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 828234000, changes: &[129, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8], offsets: &[7200, 10800], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 7200, last: 1364515200, changes: &[192, 185, 205, 1, 161, 156, 4, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 226, 8, 224, 171, 8, 161, 214, 8, 224, 195, 8, 161, 184, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 138, 10, 224, 221, 109, 161, 220, 8, 160, 146, 139, 2, 129, 194, 6], offsets: &[3600, 7200], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 7200, last: 1504400400, changes: &[192, 205, 158, 3, 225, 234, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7], offsets: &[3600, 7200], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 10800, last: 0, changes: &[], offsets: &[], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 10800, last: 859680000, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 225, 251, 1, 192, 242, 6, 129, 196, 8, 128, 196, 8, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 225, 156, 7], offsets: &[7200, 10800, 14400], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 10800, last: 846378000, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 225, 203, 4, 192, 170, 21, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 160, 236, 9], offsets: &[7200, 10800, 14400], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 10800, last: 1414274400, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[7200, 10800, 14400], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 10800, last: 1414274400, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 128, 144, 13, 161, 238, 29, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 162, 209, 1, 193, 242, 6, 130, 196, 8, 129, 196, 8, 194, 237, 8, 225, 236, 9, 160, 136, 17, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 226, 155, 7, 193, 235, 9], offsets: &[7200, 10800, 14400], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 10800, last: 1301184000, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 186, 34, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6], offsets: &[7200, 10800, 14400], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 10800, last: 985482000, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 196, 8, 161, 196, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 250, 23], offsets: &[7200, 10800, 14400], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 10800, last: 1414278000, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61], offsets: &[7200, 10800, 14400], rule: Rule { std: 7200, dst: None } },
-    ZoneData { initial: 10800, last: 1017536400, changes: &[162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 160, 236, 9, 129, 156, 7, 128, 150, 10, 129, 172, 41], offsets: &[7200, 10800, 14400], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 10800, last: 1048986000, changes: &[163, 199, 192, 1, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 202, 8, 194, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 161, 136, 17, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 136, 17, 129, 156, 7, 130, 202, 68], offsets: &[3600, 7200, 10800, 14400], rule: Rule { std: 7200, dst: Some(Dst { offset: 10800, start: Change { day: Day::Month { month: 3, week: 5, weekday: 0 }, time: 10800 }, end: Change { day: Day::Month { month: 10, week: 5, weekday: 0 }, time: 14400 } }) } },
-    ZoneData { initial: 10800, last: 1191196800, changes: &[161, 137, 211, 1, 224, 149, 7, 161, 190, 8, 224, 207, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 160, 190, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 202, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8], offsets: &[10800, 14400], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 12600, last: 1663788600, changes: &[242, 204, 123, 129, 254, 9, 147, 162, 7, 129, 158, 6, 128, 204, 4, 146, 158, 9, 224, 177, 5, 162, 208, 8, 224, 219, 8, 162, 204, 181, 1, 224, 211, 6, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 218, 42, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8], offsets: &[12600, 14400, 16200, 18000], rule: Rule { std: 12600, dst: None } },
-    ZoneData { initial: 14400, last: 0, changes: &[], offsets: &[], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 76190400, changes: &[128, 171, 41], offsets: &[10800], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 14400, last: 1111878000, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 226, 135, 17, 225, 195, 8, 162, 238, 8, 225, 243, 26, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 149, 10, 162, 242, 6, 225, 149, 10, 162, 242, 6, 225, 149, 10, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 161, 4, 128, 245, 5, 129, 242, 6], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1319925600, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 226, 185, 34, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1445731200, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 196, 8, 194, 202, 68, 129, 236, 9, 226, 155, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1414274400, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61], offsets: &[10800, 14400, 18000], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 14400, last: 1459033200, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1459033200, changes: &[131, 199, 192, 1, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 202, 8, 194, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 161, 136, 17, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61, 162, 164, 24], offsets: &[7200, 10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1301180400, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 161, 134, 18, 194, 197, 7, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1480806000, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 140, 36], offsets: &[10800, 14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 14400, last: 1609020000, changes: &[130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 202, 68, 224, 137, 37], offsets: &[10800, 14400, 18000], rule: Rule { std: 10800, dst: None } },
-    ZoneData { initial: 14400, last: 1238274000, changes: &[129, 213, 218, 1, 224, 203, 7, 225, 170, 182, 3, 224, 155, 7], offsets: &[14400, 18000], rule: Rule { std: 14400, dst: None } },
-    ZoneData { initial: 16200, last: 0, changes: &[], offsets: &[], rule: Rule { std: 16200, dst: None } },
-    ZoneData { initial: 18000, last: 0, changes: &[], offsets: &[], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 695772000, changes: &[226, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1414267200, changes: &[226, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 686091600, changes: &[225, 198, 192, 1, 224, 215, 25, 161, 196, 8, 224, 201, 8, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8], offsets: &[18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1099170000, changes: &[226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1709229600, changes: &[226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 161, 147, 213, 2], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1545328800, changes: &[225, 198, 192, 1, 224, 215, 25, 161, 196, 8, 224, 201, 8, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 168, 22, 128, 232, 11, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 160, 157, 252, 1], offsets: &[18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1080424800, changes: &[226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 160, 5, 128, 232, 11, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1080424800, changes: &[226, 144, 201, 1, 225, 141, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 1080424800, changes: &[226, 144, 201, 1, 225, 141, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7], offsets: &[14400, 18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 18000, last: 820436400, changes: &[224, 142, 189, 3], offsets: &[21600], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 18000, last: 1257012000, changes: &[225, 174, 168, 4, 224, 195, 8, 161, 230, 96, 224, 149, 7, 161, 222, 7, 224, 175, 9], offsets: &[18000, 21600], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 19800, last: 0, changes: &[], offsets: &[], rule: Rule { std: 19800, dst: None } },
-    ZoneData { initial: 19800, last: 504901800, changes: &[208, 246, 145, 2], offsets: &[20700], rule: Rule { std: 20700, dst: None } },
-    ZoneData { initial: 19800, last: 560025000, changes: &[208, 234, 175, 2], offsets: &[21600], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 19800, last: 1145039400, changes: &[210, 244, 195, 3, 241, 155, 7, 144, 140, 162, 1], offsets: &[19800, 21600, 23400], rule: Rule { std: 19800, dst: None } },
-    ZoneData { initial: 21600, last: 0, changes: &[], offsets: &[], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 21600, last: 1474646400, changes: &[192, 250, 136, 1, 225, 231, 89, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 225, 160, 44, 224, 155, 7, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 174, 145, 1, 160, 195, 8, 225, 196, 8, 160, 195, 8], offsets: &[25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 21600, last: 1111872600, changes: &[194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 128, 218, 15, 225, 197, 10, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 241, 196, 8, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6], offsets: &[18000, 21600, 25200], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 21600, last: 684363600, changes: &[194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 144, 16], offsets: &[18000, 21600, 25200], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 21600, last: 686091600, changes: &[194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17], offsets: &[18000, 21600, 25200], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 21600, last: 1414263600, changes: &[194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[18000, 21600, 25200], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 21600, last: 1709229600, changes: &[194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 192, 253, 202, 2], offsets: &[18000, 21600, 25200], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 21600, last: 1262278800, changes: &[161, 216, 163, 5, 128, 146, 9], offsets: &[21600, 25200], rule: Rule { std: 21600, dst: None } },
-    ZoneData { initial: 21600, last: 1255809600, changes: &[128, 169, 169, 5], offsets: &[18000], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 23400, last: 0, changes: &[], offsets: &[], rule: Rule { std: 23400, dst: None } },
-    ZoneData { initial: 25200, last: 0, changes: &[], offsets: &[], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1474642800, changes: &[160, 250, 136, 1, 225, 231, 89, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 225, 160, 44, 224, 155, 7, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 174, 145, 1, 160, 195, 8, 225, 196, 8, 160, 195, 8], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 25200, last: 1469304000, changes: &[162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 161, 207, 2, 128, 245, 5, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 238, 29], offsets: &[21600, 25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1459022400, changes: &[162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 161, 249, 2, 128, 203, 5, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24], offsets: &[21600, 25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1464465600, changes: &[162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 186, 1, 160, 178, 8, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 158, 27], offsets: &[21600, 25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1414260000, changes: &[162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[21600, 25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1301169600, changes: &[162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6], offsets: &[21600, 25200, 28800], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 25200, last: 1702839600, changes: &[160, 172, 156, 3, 226, 231, 12, 225, 216, 242, 3], offsets: &[0, 18000, 25200], rule: Rule { std: 18000, dst: None } },
-    ZoneData { initial: 25200, last: 1329854400, changes: &[224, 168, 169, 5, 161, 224, 6, 224, 247, 27, 161, 190, 5], offsets: &[18000, 25200], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 27000, last: 378662400, changes: &[128, 184, 205, 1], offsets: &[28800], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 0, changes: &[], offsets: &[], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 309292200, changes: &[241, 134, 5, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 252, 43, 224, 197, 7], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 307551600, changes: &[129, 216, 72, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 150, 64, 224, 167, 4], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 1238263200, changes: &[193, 190, 82, 128, 244, 5, 129, 168, 148, 1, 128, 244, 5, 129, 244, 131, 1, 128, 246, 4, 129, 212, 252, 1, 128, 160, 5, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 171820800, changes: &[128, 156, 93], offsets: &[25200], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 28800, last: 649177200, changes: &[129, 240, 123, 224, 171, 8, 161, 224, 216, 1, 224, 157, 3], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 1414256400, changes: &[130, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[25200, 28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 684867600, changes: &[193, 216, 151, 2, 224, 157, 6, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7], offsets: &[28800, 32400], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 28800, last: 567964800, changes: &[128, 146, 180, 2], offsets: &[25200], rule: Rule { std: 25200, dst: None } },
-    ZoneData { initial: 28800, last: 1678291200, changes: &[193, 168, 169, 5, 160, 187, 6, 225, 156, 28, 224, 189, 5, 225, 239, 79, 160, 214, 23, 225, 236, 9, 128, 197, 7, 225, 182, 9, 160, 167, 7, 1, 188, 182, 211, 8, 0, 148, 174, 208, 6, 1, 236, 149, 175, 8, 0, 148, 174, 208, 6, 1, 236, 149, 175, 8, 0, 196, 153, 193, 6], offsets: &[28800, 39600], rule: Rule { std: 28800, dst: None } },
-    ZoneData { initial: 31500, last: 1238260500, changes: &[169, 190, 82, 128, 244, 5, 129, 168, 148, 1, 128, 244, 5, 129, 244, 131, 1, 128, 246, 4, 129, 212, 252, 1, 128, 160, 5, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7], offsets: &[31500, 35100], rule: Rule { std: 31500, dst: None } },
-    ZoneData { initial: 32400, last: 0, changes: &[], offsets: &[], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 969120000, changes: &[224, 185, 108, 161, 170, 161, 3], offsets: &[28800, 32400], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 1414249200, changes: &[226, 197, 192, 1, 161, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 161, 251, 7, 224, 178, 53], offsets: &[36000, 39600, 43200], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 32400, last: 1414252800, changes: &[226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 194, 145, 3, 163, 138, 4, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 156, 7, 130, 236, 9, 131, 156, 7, 130, 236, 9, 131, 156, 7, 130, 150, 10, 131, 242, 6, 162, 251, 7, 225, 178, 53], offsets: &[28800, 32400, 36000, 39600], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 1414252800, changes: &[226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[28800, 32400, 36000], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 1459015200, changes: &[226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 224, 173, 61, 193, 164, 24], offsets: &[28800, 32400, 36000], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 592333200, changes: &[161, 138, 169, 2, 128, 156, 7, 129, 236, 9, 128, 156, 7], offsets: &[32400, 36000], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 32400, last: 1525446000, changes: &[224, 129, 141, 6, 129, 204, 46], offsets: &[30600, 32400], rule: Rule { std: 32400, dst: None } },
-    ZoneData { initial: 34200, last: 0, changes: &[], offsets: &[], rule: Rule { std: 34200, dst: None } },
-    ZoneData { initial: 34200, last: 1193502600, changes: &[145, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 242, 6, 129, 150, 10, 128, 158, 6, 129, 148, 11, 128, 200, 6, 129, 192, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10], offsets: &[34200, 37800], rule: Rule { std: 34200, dst: Some(Dst { offset: 37800, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 34200, last: 1193502600, changes: &[145, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 198, 7, 129, 236, 9, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10], offsets: &[34200, 37800], rule: Rule { std: 34200, dst: Some(Dst { offset: 37800, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 36000, last: 0, changes: &[], offsets: &[], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 36000, last: 241542000, changes: &[129, 176, 5, 224, 157, 6, 161, 234, 10, 224, 157, 6, 161, 134, 39, 224, 163, 3, 161, 196, 38, 0, 172, 236, 207, 3, 1, 212, 154, 140, 10, 224, 243, 5], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 36000, last: 1193500800, changes: &[129, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 156, 7, 128, 236, 9, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: Some(Dst { offset: 39600, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 36000, last: 1193500800, changes: &[129, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 198, 7, 129, 236, 9, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 156, 7, 128, 236, 9, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: Some(Dst { offset: 39600, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 36000, last: 699379200, changes: &[129, 166, 31, 128, 202, 5, 129, 196, 174, 2, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 36000, last: 762883200, changes: &[129, 166, 31, 128, 202, 5, 129, 196, 174, 2, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 36000, last: 1193499000, changes: &[192, 139, 191, 1, 178, 148, 11, 224, 157, 6, 162, 148, 11, 224, 243, 5, 162, 148, 11, 224, 243, 5, 162, 148, 11, 224, 243, 5, 161, 148, 11, 240, 199, 6, 145, 150, 10, 240, 241, 6, 145, 192, 10, 240, 241, 6, 145, 192, 10, 240, 199, 6, 145, 192, 10, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 150, 10, 240, 241, 6, 145, 156, 7, 240, 235, 9, 145, 150, 10, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 150, 10, 240, 241, 6, 145, 150, 10, 240, 155, 7, 145, 236, 9, 240, 241, 6, 145, 150, 10], offsets: &[37800, 39600, 41400], rule: Rule { std: 37800, dst: Some(Dst { offset: 39600, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 7200 } }) } },
-    ZoneData { initial: 36000, last: 1414249200, changes: &[194, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[32400, 36000, 39600], rule: Rule { std: 36000, dst: None } },
-    ZoneData { initial: 36000, last: 1419696000, changes: &[128, 158, 130, 6], offsets: &[39600], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 0, changes: &[], offsets: &[], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 1191686400, changes: &[128, 138, 3, 129, 234, 10, 128, 200, 6, 129, 234, 10, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 234, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 156, 7, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 156, 7, 128, 236, 9, 129, 152, 9, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 154, 8, 129, 152, 9], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: Some(Dst { offset: 39600, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 39600, last: 1301760000, changes: &[128, 138, 3, 129, 234, 10, 128, 200, 6, 129, 234, 10, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 234, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 156, 7, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 156, 7, 128, 236, 9, 129, 152, 9, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 154, 8, 129, 152, 9, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 204, 25], offsets: &[36000, 39600], rule: Rule { std: 36000, dst: Some(Dst { offset: 39600, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 39600, last: 727790400, changes: &[129, 133, 68, 128, 204, 4, 161, 182, 162, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 201, 5, 161, 230, 12, 224, 161, 4], offsets: &[39600, 43200], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 857228400, changes: &[161, 209, 135, 1, 224, 253, 3, 161, 138, 13, 224, 131, 4, 225, 138, 176, 2, 128, 162, 4], offsets: &[39600, 43200], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 1414245600, changes: &[162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61], offsets: &[36000, 39600, 43200], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 1461427200, changes: &[162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 224, 173, 61, 193, 204, 25], offsets: &[36000, 39600, 43200], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 39600, last: 1459008000, changes: &[162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 160, 136, 17, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24], offsets: &[36000, 39600, 43200], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 41400, last: 1570287600, changes: &[211, 189, 82, 129, 244, 5, 128, 252, 182, 5, 146, 202, 68], offsets: &[39600, 41400, 43200, 45000], rule: Rule { std: 39600, dst: Some(Dst { offset: 43200, start: Change { day: Day::Month { month: 10, week: 1, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 41400, last: 287418600, changes: &[208, 247, 155, 1], offsets: &[43200], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: 43200, last: 0, changes: &[], offsets: &[], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: 43200, last: 1191074400, changes: &[193, 231, 82, 128, 160, 5, 129, 190, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 150, 10, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9], offsets: &[43200, 46800], rule: Rule { std: 43200, dst: Some(Dst { offset: 46800, start: Change { day: Day::Month { month: 9, week: 5, weekday: 0 }, time: 7200 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 10800 } }) } },
-    ZoneData { initial: 43200, last: 1301151600, changes: &[130, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6], offsets: &[39600, 43200, 46800], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: 43200, last: 1610805600, changes: &[193, 207, 237, 3, 128, 202, 5, 129, 232, 11, 128, 160, 5, 129, 130, 167, 1, 128, 202, 5, 129, 236, 9, 128, 158, 6, 129, 234, 10, 128, 162, 4, 129, 230, 12, 128, 162, 4, 129, 144, 13, 224, 247, 3, 161, 186, 13, 128, 206, 3, 129, 186, 13, 128, 206, 3, 129, 228, 13, 128, 164, 3, 129, 228, 13, 128, 164, 3, 129, 228, 13, 128, 164, 3, 129, 142, 14, 128, 250, 2, 129, 138, 16, 128, 168, 1], offsets: &[43200, 46800], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: 43200, last: 915105600, changes: &[128, 189, 240, 3], offsets: &[39600], rule: Rule { std: 39600, dst: None } },
-    ZoneData { initial: 45900, last: 1191074400, changes: &[193, 231, 82, 128, 160, 5, 129, 190, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 150, 10, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9], offsets: &[45900, 49500], rule: Rule { std: 45900, dst: Some(Dst { offset: 49500, start: Change { day: Day::Month { month: 9, week: 5, weekday: 0 }, time: 9900 }, end: Change { day: Day::Month { month: 4, week: 1, weekday: 0 }, time: 13500 } }) } },
-    ZoneData { initial: 46800, last: 0, changes: &[], offsets: &[], rule: Rule { std: 46800, dst: None } },
-    ZoneData { initial: 46800, last: 1301151600, changes: &[227, 196, 192, 1, 226, 201, 8, 161, 142, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6], offsets: &[39600, 43200, 46800, 50400], rule: Rule { std: 43200, dst: None } },
-    ZoneData { initial: 46800, last: 1484398800, changes: &[161, 199, 253, 3, 128, 216, 7, 129, 234, 10, 224, 247, 3, 161, 144, 13, 224, 247, 3, 161, 254, 252, 1, 128, 164, 3], offsets: &[46800, 50400], rule: Rule { std: 46800, dst: None } },
-    ZoneData { initial: 50400, last: 0, changes: &[], offsets: &[], rule: Rule { std: 50400, dst: None } },
+pub(super) static ZONE_STARTS: [u16; 308] = [0, 9, 36, 56, 65, 326, 581, 676, 696, 727, 825, 834, 1089, 1098, 1107, 1362, 1627, 1647, 1656, 1689, 1944, 2202, 2341, 2593, 2848, 3140, 3386, 3623, 3886, 3895, 4150, 4429, 4684, 4939, 5194, 5212, 5455, 5695, 5733, 5918, 6100, 6109, 6453, 6708, 6963, 7129, 7217, 7472, 7709, 7943, 8006, 8052, 8084, 8129, 8318, 8465, 8497, 8536, 8660, 8848, 9030, 9223, 9416, 9595, 9604, 9876, 10131, 10386, 10635, 10705, 10763, 10809, 10855, 10901, 10950, 11193, 11430, 11664, 11743, 11996, 12156, 12207, 12252, 12296, 12325, 12351, 12377, 12436, 12445, 12733, 12988, 13241, 13484, 13806, 14037, 14080, 14106, 14261, 14448, 14486, 14710, 14928, 14972, 15022, 15064, 15194, 15221, 15247, 15535, 15555, 15564, 15859, 16203, 16546, 16724, 16956, 17027, 17101, 17174, 17244, 17314, 17382, 17458, 17528, 17593, 17664, 17729, 17803, 17920, 18213, 18250, 18473, 18607, 18711, 18783, 18850, 18917, 18924, 18939, 19232, 19296, 19303, 19316, 19882, 20000, 20015, 20020, 20062, 20637, 20753, 20769, 20891, 21007, 21117, 21143, 21162, 21169, 21354, 21539, 21712, 21885, 22046, 22207, 22356, 22498, 22641, 22784, 22855, 22987, 23009, 23135, 23261, 23387, 23507, 23621, 23729, 23825, 23832, 23952, 24072, 24366, 24668, 24828, 25079, 25351, 25574, 26416, 27260, 27418, 27591, 27872, 28013, 28154, 28277, 28360, 28520, 28529, 28664, 28791, 28999, 29216, 29412, 29560, 29764, 29912, 30056, 30232, 30465, 30474, 30492, 30653, 30850, 31059, 31259, 31462, 31673, 31870, 32073, 32279, 32312, 32321, 32330, 32419, 32628, 32708, 32869, 33031, 33184, 33339, 33494, 33652, 33672, 33710, 33719, 33739, 33759, 33792, 33801, 33969, 34136, 34222, 34308, 34517, 34688, 34714, 34734, 34743, 34752, 34920, 35135, 35350, 35565, 35774, 35977, 36008, 36040, 36060, 36069, 36136, 36173, 36231, 36249, 36281, 36490, 36546, 36566, 36646, 36704, 36713, 36739, 36951, 37169, 37378, 37590, 37622, 37648, 37657, 37907, 38157, 38166, 38218, 38468, 38718, 38762, 38818, 39014, 39223, 39243, 39252, 39511, 39785, 39871, 39910, 40119, 40331, 40540, 40590, 40610, 40619, 40851, 41054, 41159, 41179, 41412, 41421, 41624, 41669, 41678];
+
+pub(super) static ZONE_BYTES: [u8; 41678] = [
+    255, 162, 5, 0, 0, 255, 162, 5, 0,
+    160, 219, 5, 0, 176, 243, 148, 248, 2, 255, 162, 5, 2, 223, 234, 4, 160, 219, 5, 128, 243, 166, 1, 225, 139, 133, 2,
+    128, 163, 5, 0, 192, 156, 216, 227, 2, 255, 162, 5, 1, 128, 163, 5, 128, 217, 148, 3,
+    223, 234, 4, 0, 0, 223, 234, 4, 0,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 176, 194, 207, 175, 4, 223, 234, 4, 4, 223, 234, 4, 191, 178, 4, 159, 250, 3, 255, 193, 3, 161, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 237, 8, 227, 195, 8, 226, 195, 8, 163, 196, 8, 226, 195, 8, 163, 196, 8, 226, 195, 8, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 193, 9, 163, 198, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 156, 7, 226, 235, 9, 163, 158, 6,
+    191, 178, 4, 1, 159, 250, 3, 192, 6, 192, 112, 160, 22, 192, 112, 192, 222, 207, 175, 4, 223, 234, 4, 3, 223, 234, 4, 191, 178, 4, 159, 250, 3, 161, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 177, 17, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    160, 219, 5, 0, 224, 233, 161, 131, 6, 223, 234, 4, 4, 223, 234, 4, 191, 178, 4, 160, 219, 5, 192, 147, 6, 225, 182, 185, 5, 224, 232, 8, 129, 154, 8, 131, 197, 4, 130, 169, 4, 131, 196, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 196, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8, 131, 154, 8, 130, 238, 8,
+    160, 219, 5, 0, 176, 179, 246, 247, 4, 223, 234, 4, 1, 160, 219, 5, 224, 254, 206, 5,
+    192, 147, 6, 0, 160, 215, 148, 248, 2, 255, 215, 4, 2, 191, 178, 4, 192, 147, 6, 0, 128, 228, 215, 146, 1, 1, 160, 243, 188, 229, 1,
+    191, 178, 4, 0, 152, 132, 195, 190, 2, 207, 206, 4, 2, 191, 178, 4, 175, 150, 4, 209, 224, 151, 1, 224, 159, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5,
+    191, 178, 4, 0, 0, 191, 178, 4, 0,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 176, 194, 207, 175, 4, 191, 178, 4, 3, 191, 178, 4, 159, 250, 3, 255, 193, 3, 129, 181, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 226, 177, 17, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    175, 150, 4, 0, 0, 175, 150, 4, 0,
+    159, 250, 3, 0, 0, 159, 250, 3, 0,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 176, 194, 207, 175, 4, 159, 250, 3, 2, 159, 250, 3, 255, 193, 3, 225, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 137, 3, 0, 160, 132, 147, 243, 5, 159, 250, 3, 2, 255, 193, 3, 223, 137, 3, 160, 186, 65, 161, 158, 111, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5,
+    255, 193, 3, 0, 136, 132, 145, 170, 3, 143, 222, 3, 1, 255, 193, 3, 144, 236, 228, 3,
+    255, 193, 3, 0, 0, 255, 193, 3, 0,
+    223, 137, 3, 0, 160, 207, 132, 35, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8,
+    255, 193, 3, 1, 223, 137, 3, 192, 6, 192, 112, 160, 22, 192, 112, 160, 166, 207, 175, 4, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 176, 194, 207, 175, 4, 255, 193, 3, 3, 159, 250, 3, 255, 193, 3, 223, 137, 3, 194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 224, 237, 8, 193, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 160, 141, 145, 226, 5, 255, 193, 3, 3, 159, 250, 3, 255, 193, 3, 223, 137, 3, 194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 160, 252, 163, 4, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 225, 14,
+    159, 250, 3, 1, 255, 193, 3, 192, 6, 192, 112, 160, 22, 192, 112, 176, 194, 207, 175, 4, 255, 193, 3, 3, 159, 250, 3, 255, 193, 3, 223, 137, 3, 194, 180, 5, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 164, 3, 225, 227, 13, 162, 202, 5, 225, 189, 11, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 204, 25, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 224, 237, 8, 193, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    255, 193, 3, 1, 223, 137, 3, 192, 6, 192, 112, 160, 22, 192, 112, 160, 166, 207, 175, 4, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 137, 3, 0, 160, 187, 240, 167, 5, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 144, 138, 207, 175, 4, 255, 193, 3, 3, 255, 193, 3, 223, 137, 3, 191, 209, 2, 193, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 162, 196, 8, 193, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    255, 193, 3, 1, 223, 137, 3, 192, 6, 192, 112, 160, 22, 192, 112, 160, 231, 242, 220, 4, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 142, 108, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6,
+    223, 137, 3, 0, 160, 132, 147, 243, 5, 255, 193, 3, 2, 255, 193, 3, 223, 137, 3, 193, 216, 176, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5,
+    223, 137, 3, 0, 0, 223, 137, 3, 0,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 144, 138, 207, 175, 4, 223, 137, 3, 2, 223, 137, 3, 191, 209, 2, 161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 243, 241, 235, 4, 223, 137, 3, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 226, 135, 17,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 223, 137, 3, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 223, 137, 3, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 144, 138, 207, 175, 4, 223, 137, 3, 2, 223, 137, 3, 191, 209, 2, 161, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 204, 4, 224, 187, 12, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 0, 144, 179, 132, 35, 223, 137, 3, 1, 191, 209, 2, 160, 238, 39,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 144, 138, 207, 175, 4, 223, 137, 3, 2, 223, 137, 3, 191, 209, 2, 161, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 144, 138, 207, 175, 4, 223, 137, 3, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 161, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 226, 135, 17, 161, 149, 10, 224, 222, 16, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 137, 3, 0, 128, 181, 203, 177, 3, 223, 137, 3, 2, 223, 137, 3, 191, 209, 2, 161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9,
+    191, 209, 2, 0, 240, 193, 248, 154, 6, 223, 137, 3, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 162, 198, 7, 193, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9,
+    223, 137, 3, 0, 128, 222, 248, 154, 6, 223, 137, 3, 2, 223, 137, 3, 191, 209, 2, 161, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9,
+    191, 209, 2, 0, 0, 191, 209, 2, 0,
+    191, 209, 2, 1, 159, 153, 2, 184, 18, 192, 213, 9, 184, 8, 192, 213, 9, 192, 186, 245, 152, 6, 191, 209, 2, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 130, 136, 17, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 195, 8, 162, 196, 8, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 238, 8, 225, 153, 8, 162, 150, 10, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 239, 7, 162, 152, 9, 225, 155, 7, 162, 152, 9, 225, 237, 8, 162, 238, 8, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 236, 9, 225, 155, 7, 162, 150, 10, 225, 241, 6, 162, 150, 10, 225, 239, 7, 162, 152, 9, 225, 155, 7, 162, 236, 9, 225, 153, 8, 162, 238, 8, 225, 235, 9, 162, 246, 4, 225, 231, 11, 162, 244, 5, 225, 147, 11, 162, 158, 6, 225, 233, 10, 162, 158, 6, 225, 239, 28, 162, 162, 4, 225, 229, 12, 162, 162, 4, 225, 229, 12, 162, 162, 4, 225, 147, 11, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 191, 209, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 226, 135, 17, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 183, 138, 2, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 149, 206, 190, 4, 191, 209, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 129, 180, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 167, 249, 3, 161, 158, 6, 226, 135, 17,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 180, 5, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 243, 26, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 240, 219, 181, 185, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 238, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 243, 26, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 157, 27,
+    191, 209, 2, 0, 224, 178, 253, 168, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 129, 57, 224, 223, 30, 161, 242, 69, 224, 209, 4, 161, 182, 12, 224, 209, 4, 161, 167, 197, 1, 224, 192, 12, 161, 210, 4, 224, 189, 68, 161, 206, 141, 1, 224, 153, 8, 225, 236, 9, 192, 155, 7,
+    191, 209, 2, 0, 208, 150, 253, 168, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 225, 66, 224, 161, 4, 161, 142, 158, 1, 224, 231, 5, 161, 178, 128, 1, 224, 239, 7, 161, 222, 250, 1, 224, 155, 7,
+    191, 209, 2, 0, 208, 238, 172, 197, 1, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 157, 67, 224, 139, 3, 161, 204, 151, 1, 224, 207, 2,
+    191, 209, 2, 0, 208, 179, 139, 206, 2, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 213, 156, 1, 224, 203, 4, 161, 188, 12, 224, 203, 4, 161, 136, 182, 1, 224, 209, 7, 161, 182, 9, 224, 213, 2,
+    191, 209, 2, 0, 240, 193, 248, 154, 6, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 152, 205, 1, 224, 201, 14, 161, 246, 229, 1, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9,
+    159, 153, 2, 0, 128, 186, 183, 166, 5, 191, 209, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 129, 152, 205, 1, 160, 195, 17, 225, 252, 226, 1, 224, 193, 9, 161, 198, 7, 226, 135, 17, 225, 201, 5, 160, 248, 3, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 204, 4,
+    191, 209, 2, 0, 208, 250, 241, 153, 2, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 227, 168, 2, 224, 241, 6, 161, 150, 10, 224, 241, 6,
+    191, 209, 2, 0, 208, 145, 219, 166, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 193, 227, 168, 2, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 198, 173, 2, 224, 167, 4,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 175, 242, 220, 4, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 196, 184, 2, 224, 235, 9, 161, 168, 127, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6,
+    191, 209, 2, 0, 240, 193, 248, 154, 6, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 196, 184, 2, 224, 235, 9, 161, 168, 127, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9,
+    191, 209, 2, 0, 240, 193, 248, 154, 6, 191, 209, 2, 2, 191, 209, 2, 159, 153, 2, 129, 216, 193, 3, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9,
+    223, 137, 3, 1, 191, 209, 2, 192, 6, 192, 112, 160, 22, 192, 112, 224, 226, 155, 156, 6, 191, 209, 2, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 160, 163, 12,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 141, 182, 160, 6, 191, 209, 2, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 200, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 226, 135, 17,
+    191, 209, 2, 0, 144, 196, 165, 146, 6, 191, 209, 2, 3, 223, 137, 3, 191, 209, 2, 159, 153, 2, 130, 216, 193, 3, 225, 193, 9, 162, 198, 7, 225, 193, 9, 160, 136, 17, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 238, 8, 224, 241, 6, 161, 238, 8, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7,
+    159, 153, 2, 0, 0, 159, 153, 2, 0,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 0, 160, 22, 160, 56, 208, 193, 223, 251, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 197, 7, 161, 194, 9, 224, 203, 7, 161, 188, 9, 224, 209, 7, 161, 182, 9, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 194, 9, 224, 197, 7, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 154, 8, 224, 151, 9, 161, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 240, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 156, 7, 128, 166, 44, 129, 158, 6, 128, 234, 10, 129, 200, 6, 128, 192, 10, 129, 158, 6, 128, 234, 10, 129, 200, 6, 128, 234, 10, 129, 200, 6, 128, 148, 11, 129, 200, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 210, 22, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 210, 22, 224, 189, 11, 161, 136, 137, 4, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 160, 188, 4, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 179, 5, 224, 195, 8, 161, 218, 222, 4, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 159, 153, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 161, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 159, 153, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 162, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 149, 206, 190, 4, 159, 153, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 226, 179, 5, 225, 195, 8, 160, 198, 232, 4, 161, 158, 6, 226, 135, 17,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 3, 191, 209, 2, 159, 153, 2, 255, 224, 1, 226, 237, 39, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 237, 8, 162, 154, 8, 225, 237, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 196, 8, 225, 195, 8, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 224, 235, 9, 193, 156, 7, 226, 135, 17, 225, 235, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 193, 9, 162, 198, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 158, 6,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 209, 206, 175, 4, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 245, 56, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    191, 209, 2, 1, 159, 153, 2, 192, 6, 192, 112, 160, 22, 192, 112, 128, 238, 206, 175, 4, 159, 153, 2, 2, 191, 209, 2, 159, 153, 2, 224, 185, 65, 161, 164, 3, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    159, 153, 2, 0, 224, 150, 136, 208, 1, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 221, 68, 224, 227, 13, 161, 202, 5, 224, 189, 11, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 149, 250, 222, 5, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 225, 207, 159, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 213, 62,
+    159, 153, 2, 1, 255, 224, 1, 192, 6, 192, 112, 160, 22, 192, 112, 240, 227, 147, 198, 5, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 195, 228, 1, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 193, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7, 128, 194, 9, 129, 198, 7, 128, 194, 9, 225, 167, 127, 224, 235, 9, 161, 156, 7, 224, 235, 9, 225, 240, 91, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 166, 23,
+    159, 153, 2, 0, 192, 137, 252, 147, 5, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 186, 97, 224, 243, 5, 161, 196, 245, 1, 224, 141, 92,
+    159, 153, 2, 0, 192, 137, 252, 147, 5, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 242, 220, 2, 224, 141, 92,
+    159, 153, 2, 0, 192, 184, 238, 236, 2, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 249, 145, 2, 224, 155, 4, 161, 242, 12, 224, 155, 4, 161, 148, 47, 224, 155, 4, 161, 162, 64, 224, 155, 4,
+    191, 209, 2, 0, 208, 232, 199, 219, 2, 159, 153, 2, 2, 191, 209, 2, 159, 153, 2, 160, 249, 145, 2, 161, 162, 118, 224, 157, 3,
+    159, 153, 2, 0, 192, 146, 210, 219, 2, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 181, 254, 2, 224, 143, 13,
+    159, 153, 2, 0, 192, 204, 199, 219, 2, 159, 153, 2, 2, 159, 153, 2, 255, 224, 1, 161, 155, 136, 3, 224, 157, 3,
+    255, 224, 1, 0, 224, 194, 167, 209, 3, 143, 253, 1, 3, 159, 153, 2, 143, 253, 1, 255, 224, 1, 144, 179, 2, 145, 196, 11, 240, 137, 4, 145, 168, 13, 240, 235, 3, 145, 156, 13, 240, 247, 3, 145, 144, 13, 240, 253, 3, 146, 138, 13, 160, 162, 189, 3, 130, 210, 1,
+    255, 224, 1, 0, 0, 255, 224, 1, 0,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 208, 168, 216, 245, 4, 255, 224, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 1, 172, 231, 208, 6, 224, 193, 9, 162, 198, 7, 192, 235, 9, 193, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 0, 212, 165, 231, 9,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 181, 206, 175, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 181, 206, 175, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 204, 25, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 1, 172, 231, 208, 6, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 1, 244, 130, 190, 5,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 181, 206, 175, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 237, 39, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 168, 1, 0, 192, 150, 136, 184, 6, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 137, 47, 224, 209, 25, 161, 216, 25, 224, 143, 7, 161, 132, 10, 224, 137, 7, 161, 132, 10, 224, 137, 7, 161, 132, 10, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 195, 8, 161, 202, 8, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 200, 9, 224, 197, 7, 161, 202, 8, 224, 195, 8, 161, 232, 8, 224, 241, 6, 161, 156, 10, 224, 165, 8, 161, 208, 8, 224, 253, 6, 161, 144, 10, 224, 247, 6, 161, 150, 10, 224, 143, 7, 161, 162, 10, 224, 199, 6, 161, 192, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 195, 8, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 152, 9, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 192, 10, 224, 199, 6, 161, 192, 10, 224, 199, 6, 161, 192, 10, 224, 153, 8, 161, 154, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 153, 8, 161, 152, 9,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 181, 206, 175, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 253, 73, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    255, 224, 1, 0, 208, 252, 192, 161, 1, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 187, 127, 224, 159, 5, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 194, 9, 224, 179, 7,
+    255, 224, 1, 0, 176, 173, 208, 161, 1, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 217, 175, 1, 224, 153, 8,
+    223, 168, 1, 1, 191, 112, 192, 6, 192, 112, 160, 22, 192, 112, 208, 153, 206, 175, 4, 255, 224, 1, 2, 223, 168, 1, 191, 112, 128, 239, 176, 1, 161, 204, 118, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    223, 168, 1, 0, 224, 227, 140, 228, 4, 255, 224, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 129, 153, 228, 1, 226, 241, 6, 225, 149, 10, 162, 200, 6, 225, 191, 10, 160, 222, 16, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 191, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 160, 150, 10, 161, 200, 6, 224, 233, 10, 161, 158, 6, 224, 233, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 233, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6, 224, 191, 10, 161, 200, 6,
+    255, 224, 1, 0, 176, 173, 175, 144, 2, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4,
+    255, 224, 1, 0, 176, 156, 163, 227, 5, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 190, 11, 224, 201, 5, 161, 158, 12, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4,
+    255, 224, 1, 0, 176, 156, 163, 227, 5, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 166, 29, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4,
+    255, 224, 1, 0, 176, 164, 155, 235, 2, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 186, 97, 224, 243, 5,
+    255, 224, 1, 0, 176, 187, 164, 207, 3, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 192, 199, 1, 224, 241, 6, 161, 192, 10, 224, 41,
+    223, 168, 1, 0, 192, 226, 129, 195, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 129, 145, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 242, 220, 2,
+    255, 224, 1, 1, 223, 168, 1, 192, 6, 192, 112, 160, 22, 192, 112, 224, 181, 206, 175, 4, 255, 224, 1, 2, 255, 224, 1, 223, 168, 1, 193, 219, 235, 2, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6,
+    255, 224, 1, 0, 240, 210, 150, 185, 5, 255, 224, 1, 2, 143, 253, 1, 255, 224, 1, 224, 193, 137, 5, 129, 220, 143, 1,
+    255, 224, 1, 0, 192, 129, 213, 206, 2, 247, 210, 1, 2, 255, 224, 1, 223, 168, 1, 249, 196, 95, 136, 158, 157, 2,
+    239, 196, 1, 1, 207, 140, 1, 192, 6, 192, 112, 160, 22, 192, 112, 200, 154, 216, 245, 4, 239, 196, 1, 3, 239, 196, 1, 207, 140, 1, 175, 84, 177, 179, 5, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 154, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 1, 172, 231, 208, 6, 224, 193, 9, 162, 198, 7, 192, 235, 9, 193, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 193, 9, 161, 198, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 158, 6, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 147, 11, 161, 244, 5, 0, 212, 165, 231, 9,
+    223, 168, 1, 0, 184, 227, 248, 221, 1, 239, 196, 1, 1, 223, 168, 1, 240, 194, 252, 1,
+    223, 168, 1, 0, 0, 223, 168, 1, 0,
+    223, 168, 1, 0, 192, 217, 191, 189, 5, 223, 168, 1, 2, 255, 224, 1, 223, 168, 1, 224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4,
+    255, 224, 1, 1, 223, 168, 1, 184, 18, 128, 198, 10, 184, 8, 128, 198, 10, 192, 186, 245, 152, 6, 223, 168, 1, 2, 255, 224, 1, 223, 168, 1, 224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 147, 11, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7,
+    223, 168, 1, 0, 192, 194, 244, 182, 6, 223, 168, 1, 2, 255, 224, 1, 223, 168, 1, 224, 138, 4, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 194, 9, 224, 197, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 229, 12, 161, 162, 4, 224, 147, 11, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 149, 10, 161, 156, 7,
+    223, 168, 1, 0, 192, 146, 239, 167, 5, 223, 168, 1, 4, 223, 168, 1, 207, 140, 1, 191, 112, 175, 84, 226, 172, 5, 224, 171, 2, 162, 234, 31, 224, 247, 3, 163, 204, 25, 209, 207, 2, 160, 154, 8, 146, 160, 5, 224, 203, 4, 162, 196, 29, 224, 205, 3, 162, 230, 12, 224, 161, 4, 162, 186, 13, 224, 205, 3, 162, 208, 2, 224, 139, 15, 162, 206, 132, 1, 224, 199, 3, 162, 186, 13, 224, 247, 3, 162, 148, 11, 224, 201, 5, 162, 148, 11, 224, 157, 6, 162, 148, 11, 224, 243, 5, 162, 234, 10, 224, 157, 6, 162, 238, 197, 1, 160, 238, 8, 162, 152, 9, 224, 155, 7, 162, 194, 9, 224, 197, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 197, 7, 162, 194, 9, 224, 197, 7, 162, 194, 9, 224, 197, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7, 162, 236, 9, 224, 155, 7,
+    223, 168, 1, 0, 192, 217, 191, 189, 5, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 160, 252, 136, 1, 161, 204, 7, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 195, 8, 161, 196, 8, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 238, 8, 224, 153, 8, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 152, 9, 224, 237, 8, 161, 238, 8, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 239, 7, 161, 152, 9, 224, 155, 7, 161, 236, 9, 224, 153, 8, 161, 238, 8, 224, 235, 9, 161, 246, 4, 224, 231, 11, 161, 244, 5, 224, 147, 11, 161, 158, 6, 224, 233, 10, 161, 158, 6, 224, 239, 28, 161, 162, 4,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 199, 6, 193, 198, 10, 224, 181, 6, 161, 216, 10, 224, 187, 6, 162, 234, 10, 193, 199, 6, 160, 250, 191, 1, 161, 244, 5, 226, 227, 55, 225, 205, 3,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 145, 6, 193, 146, 3, 226, 227, 7, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 170, 192, 1, 161, 202, 2, 226, 221, 58, 225, 205, 3,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 145, 6, 193, 146, 3, 226, 227, 7, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 164, 192, 1, 161, 126, 226, 175, 60, 225, 205, 3,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3,
+    223, 168, 1, 0, 160, 194, 241, 205, 4, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 194, 69, 224, 203, 4, 161, 224, 249, 1, 224, 179, 4, 161, 192, 10, 224, 199, 6, 161, 234, 10, 224, 157, 6, 161, 234, 10, 224, 157, 6, 161, 234, 10, 224, 199, 6, 161, 210, 253, 1, 224, 205, 3, 161, 150, 10, 224, 241, 6,
+    223, 168, 1, 0, 160, 194, 241, 205, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 72, 226, 217, 60, 225, 205, 3, 162, 150, 10, 225, 241, 6,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 160, 176, 192, 1, 161, 114, 226, 175, 60, 225, 205, 3,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3,
+    223, 168, 1, 0, 160, 194, 241, 205, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 225, 199, 6, 162, 234, 10, 224, 157, 6, 194, 234, 10, 193, 157, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3, 162, 150, 10, 225, 241, 6,
+    223, 168, 1, 0, 160, 254, 241, 190, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 199, 6, 193, 148, 11, 224, 199, 6, 162, 194, 9, 193, 241, 6, 162, 234, 10, 225, 199, 6, 162, 210, 253, 1, 225, 205, 3,
+    223, 168, 1, 0, 192, 176, 197, 214, 4, 223, 168, 1, 3, 255, 224, 1, 223, 168, 1, 191, 112, 226, 194, 69, 225, 203, 4, 162, 224, 249, 1, 225, 179, 4, 162, 192, 10, 224, 131, 7, 193, 138, 10, 224, 181, 6, 161, 168, 4, 224, 199, 222, 1, 161, 202, 2, 226, 221, 58, 225, 131, 1, 160, 160, 2, 161, 150, 10, 224, 241, 6, 161, 150, 10,
+    0, 0, 176, 156, 157, 135, 3, 223, 168, 1, 3, 223, 168, 1, 191, 112, 0, 161, 217, 175, 1, 128, 153, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 194, 210, 4,
+    191, 112, 1, 159, 56, 160, 7, 159, 56, 160, 21, 0, 144, 235, 162, 176, 6, 223, 168, 1, 3, 223, 168, 1, 191, 112, 159, 56, 161, 217, 175, 1, 128, 153, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 130, 178, 17,
+    223, 168, 1, 0, 160, 145, 175, 144, 2, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4,
+    223, 168, 1, 0, 160, 128, 163, 227, 5, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 190, 11, 224, 201, 5, 161, 158, 12, 224, 147, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 159, 5, 161, 234, 10, 224, 243, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 157, 6, 161, 148, 11, 224, 201, 5, 161, 190, 11, 224, 201, 5, 161, 190, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4,
+    223, 168, 1, 0, 160, 164, 166, 250, 4, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 232, 11, 224, 201, 5, 161, 190, 11, 224, 159, 5, 161, 146, 12, 224, 203, 4, 161, 146, 12, 224, 243, 5, 161, 148, 11, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 168, 148, 1, 224, 157, 6,
+    223, 168, 1, 0, 160, 243, 128, 137, 5, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 144, 97, 224, 201, 5, 161, 148, 11, 224, 157, 6, 161, 240, 10, 224, 235, 6, 161, 192, 10, 224, 157, 6, 161, 192, 10, 224, 241, 6, 161, 192, 10, 224, 157, 6, 161, 148, 11, 224, 243, 5, 161, 146, 12, 224, 245, 4, 161, 218, 165, 1, 224, 201, 5,
+    223, 168, 1, 0, 160, 157, 188, 227, 3, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 144, 97, 224, 201, 5, 161, 172, 62, 224, 241, 6, 161, 192, 10, 224, 83, 161, 222, 16, 224, 243, 5,
+    223, 168, 1, 0, 160, 157, 188, 227, 3, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 41, 161, 136, 17, 224, 243, 5,
+    223, 168, 1, 0, 160, 157, 188, 227, 3, 223, 168, 1, 2, 223, 168, 1, 191, 112, 225, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 83, 161, 222, 16, 224, 243, 5,
+    191, 112, 0, 0, 191, 112, 0,
+    159, 56, 0, 192, 238, 223, 88, 191, 112, 1, 159, 56, 128, 253, 100,
+    191, 112, 1, 159, 56, 160, 7, 159, 56, 160, 21, 0, 144, 161, 246, 184, 6, 191, 112, 3, 191, 112, 159, 56, 0, 129, 217, 175, 1, 128, 154, 8, 194, 195, 8, 225, 195, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 128, 136, 17,
+    191, 112, 0, 144, 129, 188, 227, 3, 191, 112, 2, 191, 112, 159, 56, 193, 144, 143, 2, 224, 157, 6, 161, 192, 10, 224, 159, 5, 161, 238, 11, 224, 245, 4, 161, 232, 11, 224, 245, 4, 161, 146, 12, 224, 201, 5, 161, 134, 165, 1, 224, 241, 6, 161, 192, 10, 224, 41, 161, 136, 17, 224, 243, 5,
+    159, 56, 0, 0, 159, 56, 0,
+    0, 0, 144, 194, 157, 75, 159, 56, 1, 0, 160, 204, 85,
+    160, 56, 0, 160, 136, 249, 229, 13, 159, 56, 2, 0, 160, 56, 160, 202, 107, 225, 101, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 212, 254, 3, 224, 167, 4, 161, 230, 12, 224, 229, 3, 161, 244, 11, 224, 203, 4, 161, 148, 11, 224, 201, 5, 225, 230, 12, 128, 236, 3, 129, 186, 1, 128, 246, 1, 129, 236, 9, 128, 164, 3, 129, 204, 1, 128, 212, 3, 129, 156, 7, 128, 156, 4, 129, 210, 1, 128, 254, 3, 129, 156, 7, 128, 206, 3, 129, 210, 1, 128, 204, 4, 129, 156, 7, 128, 164, 3, 129, 210, 1, 128, 160, 5, 129, 242, 6, 128, 208, 2, 129, 252, 1, 128, 202, 5, 129, 242, 6, 128, 166, 2, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1,
+    159, 56, 1, 0, 160, 7, 0, 160, 21, 160, 56, 144, 178, 247, 138, 3, 159, 56, 3, 159, 56, 0, 160, 56, 161, 190, 209, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 162, 4, 226, 161, 4, 129, 230, 3, 128, 222, 4, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 0, 238, 180, 169, 30, 219, 41, 1, 0, 0, 238, 180, 169, 30,
+    0, 0, 0, 0, 0,
+    160, 56, 0, 128, 190, 189, 170, 1, 0, 3, 0, 160, 56, 192, 112, 225, 191, 22, 128, 156, 7, 161, 128, 96, 130, 140, 15, 161, 196, 8, 192, 217, 18, 161, 196, 8, 160, 238, 8, 225, 195, 8,
+    160, 56, 0, 160, 136, 249, 229, 13, 0, 2, 0, 160, 56, 129, 210, 76, 224, 157, 3, 161, 192, 28, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 146, 96, 224, 223, 30, 161, 226, 255, 2, 224, 167, 4, 161, 230, 12, 224, 229, 3, 161, 244, 11, 224, 203, 4, 161, 148, 11, 224, 201, 5, 225, 230, 12, 128, 236, 3, 129, 186, 1, 128, 246, 1, 129, 236, 9, 128, 164, 3, 129, 204, 1, 128, 212, 3, 129, 156, 7, 128, 156, 4, 129, 210, 1, 128, 254, 3, 129, 156, 7, 128, 206, 3, 129, 210, 1, 128, 204, 4, 129, 156, 7, 128, 164, 3, 129, 210, 1, 128, 160, 5, 129, 242, 6, 128, 208, 2, 129, 252, 1, 128, 202, 5, 129, 242, 6, 128, 166, 2, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1, 128, 226, 14, 129, 210, 1, 128, 140, 15, 129, 210, 1, 128, 226, 14, 129, 252, 1,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 0, 3, 0, 160, 56, 192, 112, 129, 210, 76, 224, 157, 3, 161, 192, 28, 224, 167, 4, 161, 230, 12, 224, 131, 7, 161, 196, 11, 224, 255, 2, 161, 146, 96, 162, 240, 34, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8,
+    223, 168, 1, 0, 128, 218, 136, 104, 0, 1, 223, 168, 1, 128, 180, 118,
+    0, 1, 160, 56, 160, 7, 160, 56, 160, 21, 192, 112, 144, 178, 247, 138, 3, 0, 2, 0, 160, 56, 129, 216, 175, 1, 160, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 1, 160, 56, 160, 7, 160, 56, 160, 21, 192, 112, 144, 178, 247, 138, 3, 0, 2, 0, 160, 56, 161, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 1, 160, 56, 160, 7, 160, 56, 160, 21, 192, 112, 144, 178, 247, 138, 3, 0, 2, 0, 160, 56, 129, 232, 209, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 160, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 1, 192, 112, 160, 7, 160, 56, 160, 21, 224, 168, 1, 144, 139, 152, 146, 4, 0, 1, 192, 112, 160, 158, 219, 4,
+    0, 0, 144, 247, 170, 225, 5, 0, 2, 0, 160, 56, 161, 232, 181, 6, 128, 142, 17,
+    160, 56, 0, 0, 160, 56, 0,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 225, 131, 7, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 190, 8, 128, 196, 8, 129, 200, 9, 128, 248, 6, 193, 144, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 158, 9, 224, 147, 8, 161, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 225, 131, 7, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 190, 11, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 202, 5, 129, 190, 11, 128, 202, 5, 129, 148, 11, 128, 244, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 193, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 1, 160, 56, 160, 7, 160, 56, 160, 21, 192, 112, 144, 178, 247, 138, 3, 160, 56, 2, 0, 160, 56, 192, 168, 31, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 225, 155, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7,
+    160, 56, 1, 0, 160, 21, 192, 112, 160, 7, 160, 56, 144, 178, 247, 138, 3, 160, 56, 2, 0, 160, 56, 192, 168, 31, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 129, 200, 6, 128, 192, 10, 225, 155, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 198, 7,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 193, 167, 73, 160, 154, 8, 225, 237, 8, 160, 154, 8, 225, 153, 8, 160, 196, 8, 225, 237, 8, 160, 154, 8, 193, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 225, 159, 74, 224, 137, 7, 161, 242, 9, 224, 155, 7, 161, 254, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 144, 10, 224, 247, 6, 161, 144, 10, 224, 247, 6, 161, 144, 10, 224, 155, 7, 161, 200, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 158, 9, 224, 227, 7, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 129, 228, 106, 224, 195, 8, 193, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    0, 1, 160, 56, 160, 7, 160, 56, 160, 21, 192, 112, 144, 232, 202, 147, 3, 160, 56, 3, 0, 160, 56, 192, 112, 128, 168, 115, 129, 196, 8, 128, 196, 8, 161, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 225, 195, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 130, 136, 17, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 128, 218, 18,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 129, 150, 124, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 150, 124, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 0, 144, 130, 143, 200, 4, 160, 56, 2, 160, 56, 192, 112, 225, 183, 125, 128, 242, 6, 129, 162, 10, 128, 150, 7, 129, 194, 165, 1, 128, 184, 5, 129, 196, 8, 128, 196, 8, 129, 162, 10, 128, 144, 7, 129, 218, 249, 1, 160, 144, 7, 161, 166, 8, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 166, 158, 1, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 0, 224, 188, 155, 153, 1, 160, 56, 2, 160, 56, 192, 112, 225, 189, 167, 1, 224, 235, 6,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 225, 215, 175, 1, 224, 153, 8, 225, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 225, 215, 175, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 193, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 216, 175, 1, 128, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 190, 209, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 198, 226, 1, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    160, 56, 1, 192, 112, 160, 7, 192, 112, 160, 21, 224, 168, 1, 144, 178, 247, 138, 3, 160, 56, 2, 160, 56, 192, 112, 161, 128, 133, 2, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    192, 112, 0, 0, 192, 112, 0,
+    192, 112, 0, 208, 200, 227, 207, 5, 192, 112, 2, 192, 112, 224, 168, 1, 193, 207, 5, 224, 233, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 140, 9, 224, 129, 8, 161, 134, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 129, 8, 161, 134, 9, 224, 135, 8, 161, 128, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 129, 244, 1, 224, 212, 176, 2,
+    192, 112, 0, 208, 180, 220, 128, 6, 192, 112, 2, 192, 112, 224, 168, 1, 193, 207, 5, 224, 233, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 140, 9, 224, 129, 8, 161, 134, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 239, 7, 161, 152, 9, 224, 245, 7, 161, 146, 9, 224, 129, 8, 161, 134, 9, 224, 135, 8, 161, 128, 9, 224, 141, 8, 161, 250, 8, 224, 147, 8, 161, 158, 9, 224, 245, 7, 161, 146, 9, 224, 251, 7, 161, 129, 244, 1, 224, 172, 232, 2,
+    192, 112, 1, 224, 168, 1, 180, 9, 0, 176, 21, 128, 198, 10, 224, 224, 171, 162, 6, 192, 112, 2, 192, 112, 224, 168, 1, 225, 207, 5, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 245, 13, 160, 152, 3, 225, 167, 13, 160, 230, 3, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 149, 10, 160, 248, 6, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 253, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 225, 247, 9, 160, 150, 7, 193, 229, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 241, 6, 161, 150, 10, 224, 157, 6, 161, 234, 10, 224, 243, 5, 161, 148, 11, 224, 201, 5, 161, 232, 11, 224, 233, 4, 161, 180, 1, 224, 125, 161, 130, 62, 224, 251, 1, 161, 210, 1, 224, 207, 2, 161, 128, 147, 1,
+    224, 168, 1, 0, 224, 211, 243, 145, 6, 192, 112, 2, 192, 112, 224, 168, 1, 129, 208, 5, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 225, 5, 161, 172, 11, 224, 225, 5, 161, 230, 78, 224, 153, 8, 161, 250, 8, 224, 153, 8, 161, 202, 23, 224, 129, 11, 161, 218, 6, 224, 183, 11, 161, 176, 6, 224, 227, 10, 161, 138, 7, 224, 207, 8, 161, 196, 8, 224, 195, 8, 225, 201, 8, 224, 201, 8, 161, 244, 8, 224, 159, 8, 161, 160, 8, 224, 201, 8, 161, 232, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 190, 8, 224, 207, 8, 161, 184, 8, 224, 213, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 196, 8, 224, 147, 8, 161, 238, 8, 224, 149, 10, 161, 156, 7, 224, 241, 9, 161, 236, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6,
+    192, 112, 1, 224, 168, 1, 160, 7, 0, 160, 21, 0, 224, 169, 245, 183, 3, 192, 112, 2, 192, 112, 224, 168, 1, 193, 169, 42, 224, 221, 4, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 242, 9, 224, 149, 7, 161, 208, 95, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 222, 10, 224, 181, 6, 161, 212, 9, 224, 185, 7, 161, 158, 9, 224, 239, 7, 161, 158, 9, 224, 239, 7, 161, 164, 9, 224, 167, 7, 161, 154, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8,
+    224, 168, 1, 0, 144, 225, 220, 183, 5, 192, 112, 3, 192, 112, 224, 168, 1, 128, 225, 1, 225, 197, 58, 128, 156, 7, 161, 242, 6, 224, 149, 10, 161, 194, 6, 224, 197, 10, 161, 200, 6, 224, 191, 10, 161, 156, 7, 224, 151, 9, 161, 240, 7, 226, 155, 91, 225, 249, 2, 160, 200, 18, 129, 252, 7, 128, 198, 7, 129, 202, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 154, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 193, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 248, 6, 128, 144, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 162, 7, 128, 230, 9, 129, 156, 7, 128, 192, 10, 129, 200, 6,
+    224, 168, 1, 0, 224, 255, 223, 144, 6, 192, 112, 2, 192, 112, 224, 168, 1, 193, 215, 58, 224, 189, 5, 161, 248, 9, 224, 149, 7, 161, 248, 9, 224, 149, 7, 161, 254, 9, 224, 207, 8, 161, 190, 8, 224, 149, 7, 161, 242, 9, 224, 149, 7, 161, 170, 111, 224, 201, 8, 161, 214, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 254, 9, 224, 137, 7, 161, 194, 9, 224, 197, 7, 161, 140, 9, 224, 209, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 239, 7, 161, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 180, 13, 128, 254, 3, 129, 232, 8, 128, 202, 8, 129, 190, 8, 128, 202, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 236, 9, 129, 156, 7, 128, 194, 9, 129, 240, 7, 128, 196, 8, 129, 196, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 224, 195, 29, 161, 204, 4, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 202, 5,
+    192, 112, 1, 224, 168, 1, 144, 7, 192, 182, 11, 160, 21, 192, 112, 128, 179, 211, 138, 5, 192, 112, 2, 192, 112, 224, 168, 1, 193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 140, 9, 224, 213, 8, 161, 220, 8, 224, 165, 8, 161, 226, 8, 224, 251, 7, 225, 224, 9, 224, 155, 7, 161, 192, 10, 192, 153, 8, 161, 214, 8, 224, 239, 7, 161, 220, 8, 224, 255, 8, 161, 136, 8, 224, 237, 8, 161, 226, 8, 224, 239, 7, 193, 250, 8, 224, 249, 8, 161, 142, 8, 224, 207, 8, 161, 184, 8, 224, 251, 7, 161, 140, 9, 224, 249, 8, 161, 142, 8, 224, 207, 8, 161, 184, 8, 224, 251, 7, 161, 182, 9, 224, 207, 8, 161, 184, 8, 224, 165, 8, 161, 226, 8,
+    192, 112, 1, 224, 168, 1, 144, 7, 192, 252, 21, 144, 21, 192, 252, 21, 128, 211, 189, 215, 13, 192, 112, 2, 192, 112, 224, 168, 1, 193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 138, 10, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 236, 9, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 128, 240, 7, 129, 152, 9, 160, 136, 8, 225, 177, 8, 224, 147, 8, 161, 250, 8, 160, 222, 7, 225, 157, 9, 224, 155, 7, 161, 236, 9, 128, 198, 7, 1, 188, 228, 179, 8, 0, 180, 158, 210, 5, 1, 204, 247, 204, 9, 0, 180, 145, 131, 5, 161, 172, 11, 128, 154, 8, 129, 238, 8, 224, 195, 8, 161, 196, 8, 224, 235, 9, 161, 162, 7, 128, 230, 9, 161, 162, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 129, 150, 7, 224, 241, 9, 161, 156, 7, 128, 236, 9, 129, 156, 7, 128, 144, 10, 129, 254, 6, 160, 144, 10, 161, 196, 8, 224, 195, 8, 161, 154, 8, 224, 237, 8, 161, 240, 7, 224, 151, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 193, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 195, 8, 161, 196, 8, 224, 153, 8, 161, 238, 8, 224, 197, 7, 161, 166, 2, 224, 41, 161, 156, 7, 224, 241, 6, 161, 252, 1, 224, 125, 161, 156, 7, 224, 199, 6, 161, 252, 1, 224, 167, 1, 161, 156, 7, 224, 243, 5, 161, 166, 2, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 252, 1, 224, 207, 2, 161, 242, 6, 224, 159, 5, 161, 252, 1, 224, 249, 2, 161, 242, 6, 224, 203, 4, 161, 166, 2, 224, 163, 3, 161, 156, 7, 224, 247, 3, 161, 252, 1, 224, 247, 3, 161, 156, 7, 224, 163, 3, 161, 166, 2, 224, 161, 4, 161, 156, 7, 224, 249, 2, 161, 252, 1, 224, 159, 5, 161, 242, 6, 224, 207, 2, 161, 252, 1, 224, 201, 5, 161, 242, 6, 224, 251, 1, 161, 166, 2, 224, 243, 5, 161, 156, 7, 224, 167, 1, 161, 252, 1, 224, 199, 6, 161, 156, 7, 224, 83, 161, 166, 2, 224, 241, 6, 161, 156, 7, 224, 41, 161, 166, 2, 224, 155, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 240, 7, 224, 151, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 235, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 237, 8, 161, 154, 8, 224, 153, 8, 161, 238, 8, 224, 239, 7, 161, 252, 1, 224, 41, 161, 242, 6, 224, 197, 7, 161, 252, 1, 224, 83, 161, 242, 6, 224, 241, 6, 161, 166, 2, 224, 125, 161, 156, 7, 224, 157, 6, 161, 252, 1, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 166, 2, 224, 251, 1, 161, 156, 7, 224, 159, 5, 161, 166, 2, 224, 207, 2, 161, 242, 6, 224, 245, 4, 161, 252, 1, 224, 163, 3, 161, 242, 6, 224, 161, 4, 161, 166, 2, 224, 205, 3, 161, 156, 7, 224, 205, 3, 161, 252, 1, 224, 161, 4, 161, 156, 7, 224, 163, 3, 161, 252, 1, 224, 203, 4, 161, 156, 7, 224, 207, 2, 161, 166, 2, 224, 245, 4, 161, 156, 7, 224, 165, 2, 161, 252, 1, 224, 243, 5, 161, 242, 6, 224, 209, 1, 161, 166, 2, 224, 157, 6, 161, 242, 6, 224, 167, 1, 161, 166, 2, 224, 199, 6, 161, 156, 7, 224, 83, 161, 252, 1,
+    192, 112, 1, 224, 168, 1, 144, 7, 192, 252, 21, 144, 21, 192, 252, 21, 128, 211, 189, 215, 13, 192, 112, 2, 192, 112, 224, 168, 1, 193, 159, 77, 224, 203, 4, 161, 238, 8, 224, 157, 6, 161, 170, 84, 128, 252, 1, 129, 172, 62, 128, 160, 5, 129, 234, 10, 224, 199, 6, 161, 146, 12, 224, 159, 5, 161, 168, 10, 224, 137, 7, 161, 236, 9, 224, 241, 6, 161, 148, 11, 224, 243, 5, 161, 194, 9, 224, 155, 7, 161, 236, 9, 224, 197, 7, 161, 236, 9, 224, 197, 7, 161, 224, 9, 224, 167, 7, 161, 224, 9, 224, 253, 6, 161, 138, 10, 224, 167, 7, 161, 138, 10, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 236, 9, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 128, 240, 7, 129, 152, 9, 160, 136, 8, 225, 177, 8, 224, 147, 8, 161, 250, 8, 160, 222, 7, 225, 157, 9, 224, 173, 7, 161, 218, 9, 128, 198, 7, 129, 194, 9, 224, 187, 6, 1, 204, 247, 204, 9, 0, 180, 145, 131, 5, 161, 174, 1, 224, 185, 1, 161, 196, 8, 128, 154, 8, 129, 238, 8, 224, 195, 8, 161, 196, 8, 224, 235, 9, 161, 162, 7, 128, 230, 9, 161, 162, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 129, 150, 7, 224, 241, 9, 161, 156, 7, 128, 236, 9, 129, 156, 7, 128, 144, 10, 129, 254, 6, 160, 144, 10, 161, 196, 8, 224, 195, 8, 161, 154, 8, 224, 237, 8, 161, 240, 7, 224, 151, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 193, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 195, 8, 161, 196, 8, 224, 153, 8, 161, 238, 8, 224, 197, 7, 161, 166, 2, 224, 41, 161, 156, 7, 224, 241, 6, 161, 252, 1, 224, 125, 161, 156, 7, 224, 199, 6, 161, 252, 1, 224, 167, 1, 161, 156, 7, 224, 243, 5, 161, 166, 2, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 252, 1, 224, 207, 2, 161, 242, 6, 224, 159, 5, 161, 252, 1, 224, 249, 2, 161, 242, 6, 224, 203, 4, 161, 166, 2, 224, 163, 3, 161, 156, 7, 224, 247, 3, 161, 252, 1, 224, 247, 3, 161, 156, 7, 224, 163, 3, 161, 166, 2, 224, 161, 4, 161, 156, 7, 224, 249, 2, 161, 252, 1, 224, 159, 5, 161, 242, 6, 224, 207, 2, 161, 252, 1, 224, 201, 5, 161, 242, 6, 224, 251, 1, 161, 166, 2, 224, 243, 5, 161, 156, 7, 224, 167, 1, 161, 252, 1, 224, 199, 6, 161, 156, 7, 224, 83, 161, 166, 2, 224, 241, 6, 161, 156, 7, 224, 41, 161, 166, 2, 224, 155, 7, 161, 152, 9, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 240, 7, 224, 151, 9, 161, 198, 7, 224, 193, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 235, 9, 161, 198, 7, 224, 151, 9, 161, 240, 7, 224, 237, 8, 161, 154, 8, 224, 153, 8, 161, 238, 8, 224, 239, 7, 161, 252, 1, 224, 41, 161, 242, 6, 224, 197, 7, 161, 252, 1, 224, 83, 161, 242, 6, 224, 241, 6, 161, 166, 2, 224, 125, 161, 156, 7, 224, 157, 6, 161, 252, 1, 224, 209, 1, 161, 156, 7, 224, 201, 5, 161, 166, 2, 224, 251, 1, 161, 156, 7, 224, 159, 5, 161, 166, 2, 224, 207, 2, 161, 242, 6, 224, 245, 4, 161, 252, 1, 224, 163, 3, 161, 242, 6, 224, 161, 4, 161, 166, 2, 224, 205, 3, 161, 156, 7, 224, 205, 3, 161, 252, 1, 224, 161, 4, 161, 156, 7, 224, 163, 3, 161, 252, 1, 224, 203, 4, 161, 156, 7, 224, 207, 2, 161, 166, 2, 224, 245, 4, 161, 156, 7, 224, 165, 2, 161, 252, 1, 224, 243, 5, 161, 242, 6, 224, 209, 1, 161, 166, 2, 224, 157, 6, 161, 242, 6, 224, 167, 1, 161, 166, 2, 224, 199, 6, 161, 156, 7, 224, 83, 161, 252, 1,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 178, 247, 138, 3, 192, 112, 2, 192, 112, 224, 168, 1, 193, 169, 90, 128, 216, 10, 193, 182, 6, 128, 196, 8, 129, 154, 8, 128, 160, 8, 129, 232, 8, 160, 154, 8, 193, 239, 8, 128, 188, 8, 225, 213, 8, 224, 183, 8, 129, 197, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 240, 201, 177, 3, 192, 112, 2, 192, 112, 224, 168, 1, 193, 175, 90, 224, 195, 8, 161, 144, 10, 224, 253, 6, 161, 148, 8, 224, 153, 8, 161, 238, 8, 224, 201, 8, 161, 190, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 236, 9,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 208, 212, 207, 5, 192, 112, 2, 192, 112, 224, 168, 1, 193, 175, 90, 224, 195, 8, 161, 144, 10, 224, 253, 6, 161, 148, 8, 224, 153, 8, 161, 238, 8, 224, 201, 8, 161, 190, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 158, 27,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 246, 246, 153, 3, 192, 112, 2, 192, 112, 224, 168, 1, 161, 165, 158, 1, 160, 202, 8, 225, 231, 8, 160, 160, 8, 225, 231, 8, 192, 154, 8, 193, 237, 8, 224, 154, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 129, 157, 7,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 246, 246, 153, 3, 192, 112, 2, 192, 112, 224, 168, 1, 193, 245, 160, 1, 224, 243, 5, 129, 238, 8, 160, 154, 8, 193, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 195, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 129, 157, 7,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 178, 247, 138, 3, 192, 112, 2, 192, 112, 224, 168, 1, 129, 182, 192, 1, 128, 196, 8, 129, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8,
+    192, 112, 0, 128, 179, 211, 138, 5, 192, 112, 2, 160, 56, 192, 112, 192, 185, 205, 1, 161, 156, 4, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 226, 8, 224, 171, 8, 161, 214, 8, 224, 195, 8, 161, 184, 8, 224, 201, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 138, 10, 224, 221, 109, 161, 220, 8, 160, 146, 139, 2, 129, 194, 6,
+    192, 112, 0, 144, 168, 173, 205, 5, 192, 112, 2, 160, 56, 192, 112, 192, 205, 158, 3, 225, 234, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7,
+    224, 168, 1, 0, 0, 224, 168, 1, 0,
+    192, 112, 1, 224, 168, 1, 160, 7, 192, 112, 160, 21, 224, 168, 1, 128, 218, 246, 153, 3, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 225, 251, 1, 192, 242, 6, 129, 196, 8, 128, 196, 8, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 235, 9, 225, 156, 7,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 232, 202, 147, 3, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 225, 203, 4, 192, 170, 21, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 160, 236, 9,
+    224, 168, 1, 0, 224, 186, 176, 162, 5, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    224, 168, 1, 0, 224, 186, 176, 162, 5, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 128, 144, 13, 161, 238, 29, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 162, 209, 1, 193, 242, 6, 130, 196, 8, 129, 196, 8, 194, 237, 8, 225, 236, 9, 160, 136, 17, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 226, 155, 7, 193, 235, 9,
+    224, 168, 1, 0, 128, 252, 185, 236, 4, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 186, 34, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 134, 245, 213, 3, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 196, 8, 161, 196, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 250, 23,
+    192, 112, 0, 240, 214, 176, 162, 5, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 191, 153, 229, 3, 224, 168, 1, 3, 192, 112, 224, 168, 1, 128, 225, 1, 162, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 160, 236, 9, 129, 156, 7, 128, 150, 10, 129, 172, 41,
+    192, 112, 1, 224, 168, 1, 160, 7, 224, 168, 1, 160, 21, 128, 225, 1, 144, 131, 153, 244, 3, 224, 168, 1, 4, 160, 56, 192, 112, 224, 168, 1, 128, 225, 1, 163, 199, 192, 1, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 202, 8, 194, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 161, 136, 17, 130, 196, 8, 129, 238, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 136, 17, 129, 156, 7, 130, 202, 68,
+    224, 168, 1, 0, 128, 241, 128, 184, 4, 224, 168, 1, 2, 224, 168, 1, 128, 225, 1, 161, 137, 211, 1, 224, 149, 7, 161, 190, 8, 224, 207, 8, 161, 202, 8, 224, 201, 8, 161, 196, 8, 160, 190, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 193, 202, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 202, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8, 129, 196, 8, 128, 202, 8,
+    240, 196, 1, 0, 184, 204, 173, 153, 6, 240, 196, 1, 4, 240, 196, 1, 128, 225, 1, 144, 253, 1, 160, 153, 2, 242, 204, 123, 129, 254, 9, 147, 162, 7, 129, 158, 6, 128, 204, 4, 146, 158, 9, 224, 177, 5, 162, 208, 8, 224, 219, 8, 162, 204, 181, 1, 224, 211, 6, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 218, 42, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8, 162, 196, 8, 224, 207, 8, 162, 190, 8, 224, 207, 8,
+    128, 225, 1, 0, 0, 128, 225, 1, 0,
+    224, 168, 1, 0, 192, 165, 170, 36, 128, 225, 1, 1, 224, 168, 1, 128, 171, 41,
+    128, 225, 1, 0, 240, 210, 151, 146, 4, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 193, 195, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 226, 135, 17, 225, 195, 8, 162, 238, 8, 225, 243, 26, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 149, 10, 162, 242, 6, 225, 149, 10, 162, 242, 6, 225, 149, 10, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 235, 9, 162, 156, 7, 225, 161, 4, 128, 245, 5, 129, 242, 6,
+    128, 225, 1, 0, 224, 238, 177, 245, 4, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 226, 185, 34, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10,
+    128, 225, 1, 0, 128, 183, 176, 177, 5, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 196, 8, 194, 202, 68, 129, 236, 9, 226, 155, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9,
+    224, 168, 1, 0, 224, 186, 176, 162, 5, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61,
+    128, 225, 1, 0, 240, 168, 220, 183, 5, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24,
+    128, 225, 1, 0, 240, 168, 220, 183, 5, 128, 225, 1, 4, 192, 112, 224, 168, 1, 128, 225, 1, 160, 153, 2, 131, 199, 192, 1, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 196, 8, 226, 201, 8, 163, 202, 8, 194, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 131, 196, 8, 130, 196, 8, 161, 136, 17, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61, 162, 164, 24,
+    128, 225, 1, 0, 240, 223, 185, 236, 4, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 161, 134, 18, 194, 197, 7, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6,
+    128, 225, 1, 0, 240, 156, 141, 194, 5, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 140, 36,
+    224, 168, 1, 0, 224, 228, 158, 255, 5, 128, 225, 1, 3, 224, 168, 1, 128, 225, 1, 160, 153, 2, 130, 199, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 204, 25, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 202, 68, 224, 137, 37,
+    128, 225, 1, 0, 208, 159, 186, 206, 4, 128, 225, 1, 2, 128, 225, 1, 160, 153, 2, 129, 213, 218, 1, 224, 203, 7, 225, 170, 182, 3, 224, 155, 7,
+    144, 253, 1, 0, 0, 144, 253, 1, 0,
+    160, 153, 2, 0, 0, 160, 153, 2, 0,
+    160, 153, 2, 0, 224, 198, 226, 203, 2, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5,
+    160, 153, 2, 0, 192, 130, 176, 162, 5, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    160, 153, 2, 0, 208, 218, 147, 199, 2, 160, 153, 2, 2, 160, 153, 2, 192, 209, 2, 225, 198, 192, 1, 224, 215, 25, 161, 196, 8, 224, 201, 8, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8,
+    160, 153, 2, 0, 208, 129, 144, 140, 4, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10,
+    160, 153, 2, 0, 160, 140, 131, 175, 6, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 161, 147, 213, 2,
+    160, 153, 2, 0, 160, 177, 239, 224, 5, 160, 153, 2, 2, 160, 153, 2, 192, 209, 2, 225, 198, 192, 1, 224, 215, 25, 161, 196, 8, 224, 201, 8, 161, 202, 8, 192, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 238, 8, 129, 168, 22, 128, 232, 11, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 160, 157, 252, 1,
+    160, 153, 2, 0, 224, 242, 151, 131, 4, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 198, 192, 1, 225, 215, 25, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 160, 136, 17, 129, 196, 8, 128, 238, 8, 129, 196, 8, 128, 196, 8, 129, 160, 5, 128, 232, 11, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7,
+    160, 153, 2, 0, 224, 242, 151, 131, 4, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 144, 201, 1, 225, 141, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7,
+    160, 153, 2, 0, 224, 242, 151, 131, 4, 160, 153, 2, 3, 128, 225, 1, 160, 153, 2, 192, 209, 2, 226, 144, 201, 1, 225, 141, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 128, 196, 8, 161, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7,
+    192, 209, 2, 0, 176, 187, 155, 135, 3, 160, 153, 2, 1, 192, 209, 2, 224, 142, 189, 3,
+    160, 153, 2, 0, 160, 246, 177, 215, 4, 160, 153, 2, 2, 160, 153, 2, 192, 209, 2, 225, 174, 168, 4, 224, 195, 8, 161, 230, 96, 224, 149, 7, 161, 222, 7, 224, 175, 9,
+    176, 181, 2, 0, 0, 176, 181, 2, 0,
+    184, 195, 2, 0, 168, 225, 224, 240, 1, 176, 181, 2, 1, 184, 195, 2, 208, 246, 145, 2,
+    192, 209, 2, 0, 168, 155, 133, 139, 2, 176, 181, 2, 1, 192, 209, 2, 208, 234, 175, 2,
+    176, 181, 2, 0, 168, 212, 255, 161, 4, 176, 181, 2, 3, 176, 181, 2, 192, 209, 2, 208, 237, 2, 210, 244, 195, 3, 241, 155, 7, 144, 140, 162, 1,
+    192, 209, 2, 0, 0, 192, 209, 2, 0,
+    224, 137, 3, 0, 128, 163, 149, 191, 5, 192, 209, 2, 2, 224, 137, 3, 128, 194, 3, 192, 250, 136, 1, 225, 231, 89, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 225, 160, 44, 224, 155, 7, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 174, 145, 1, 160, 195, 8, 225, 196, 8, 160, 195, 8,
+    192, 209, 2, 0, 216, 168, 151, 146, 4, 192, 209, 2, 3, 160, 153, 2, 192, 209, 2, 224, 137, 3, 194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 128, 218, 15, 225, 197, 10, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 239, 7, 161, 152, 9, 224, 153, 8, 241, 196, 8, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 242, 6, 224, 149, 10, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 235, 9, 161, 156, 7, 224, 149, 10, 161, 242, 6,
+    160, 153, 2, 0, 208, 158, 170, 198, 2, 192, 209, 2, 3, 160, 153, 2, 192, 209, 2, 224, 137, 3, 194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 144, 16,
+    160, 153, 2, 0, 208, 218, 147, 199, 2, 192, 209, 2, 3, 160, 153, 2, 192, 209, 2, 224, 137, 3, 194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17,
+    192, 209, 2, 0, 176, 230, 175, 162, 5, 192, 209, 2, 3, 160, 153, 2, 192, 209, 2, 224, 137, 3, 194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    160, 153, 2, 0, 160, 140, 131, 175, 6, 192, 209, 2, 3, 160, 153, 2, 192, 209, 2, 224, 137, 3, 194, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 192, 253, 202, 2,
+    192, 209, 2, 0, 144, 177, 243, 217, 4, 192, 209, 2, 2, 192, 209, 2, 224, 137, 3, 161, 216, 163, 5, 128, 146, 9,
+    160, 153, 2, 0, 192, 196, 232, 214, 4, 192, 209, 2, 1, 160, 153, 2, 128, 169, 169, 5,
+    208, 237, 2, 0, 0, 208, 237, 2, 0,
+    224, 137, 3, 0, 0, 224, 137, 3, 0,
+    128, 194, 3, 0, 240, 134, 149, 191, 5, 224, 137, 3, 2, 128, 194, 3, 160, 250, 3, 160, 250, 136, 1, 225, 231, 89, 224, 201, 8, 161, 202, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 225, 160, 44, 224, 155, 7, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 174, 145, 1, 160, 195, 8, 225, 196, 8, 160, 195, 8,
+    224, 137, 3, 0, 192, 153, 207, 188, 5, 224, 137, 3, 3, 192, 209, 2, 224, 137, 3, 128, 194, 3, 162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 161, 207, 2, 128, 245, 5, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 238, 29,
+    224, 137, 3, 0, 192, 212, 219, 183, 5, 224, 137, 3, 3, 192, 209, 2, 224, 137, 3, 128, 194, 3, 162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 161, 249, 2, 128, 203, 5, 129, 238, 8, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24,
+    224, 137, 3, 0, 192, 241, 167, 186, 5, 224, 137, 3, 3, 192, 209, 2, 224, 137, 3, 128, 194, 3, 162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 186, 1, 160, 178, 8, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 158, 27,
+    224, 137, 3, 0, 160, 202, 175, 162, 5, 224, 137, 3, 3, 192, 209, 2, 224, 137, 3, 128, 194, 3, 162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    224, 137, 3, 0, 192, 139, 185, 236, 4, 224, 137, 3, 3, 192, 209, 2, 224, 137, 3, 128, 194, 3, 162, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6,
+    160, 153, 2, 0, 176, 138, 253, 171, 6, 224, 137, 3, 3, 0, 160, 153, 2, 224, 137, 3, 160, 172, 156, 3, 226, 231, 12, 225, 216, 242, 3,
+    224, 137, 3, 0, 192, 239, 143, 250, 4, 224, 137, 3, 2, 160, 153, 2, 224, 137, 3, 224, 168, 169, 5, 161, 224, 6, 224, 247, 27, 161, 190, 5,
+    128, 194, 3, 0, 128, 220, 199, 180, 1, 240, 165, 3, 1, 128, 194, 3, 128, 184, 205, 1,
+    128, 194, 3, 0, 0, 128, 194, 3, 0,
+    128, 194, 3, 0, 168, 217, 189, 147, 1, 128, 194, 3, 2, 128, 194, 3, 160, 250, 3, 241, 134, 5, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 237, 8, 161, 196, 8, 224, 195, 8, 161, 164, 3, 224, 227, 13, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 252, 43, 224, 197, 7,
+    128, 194, 3, 0, 240, 186, 211, 146, 1, 128, 194, 3, 2, 128, 194, 3, 160, 250, 3, 129, 216, 72, 224, 201, 8, 161, 196, 8, 224, 201, 8, 161, 150, 64, 224, 167, 4,
+    128, 194, 3, 0, 160, 203, 185, 206, 4, 128, 194, 3, 2, 128, 194, 3, 160, 250, 3, 193, 190, 82, 128, 244, 5, 129, 168, 148, 1, 128, 244, 5, 129, 244, 131, 1, 128, 246, 4, 129, 212, 252, 1, 128, 160, 5, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7,
+    224, 137, 3, 0, 128, 142, 247, 81, 128, 194, 3, 1, 224, 137, 3, 128, 156, 93,
+    128, 194, 3, 0, 240, 208, 198, 181, 2, 128, 194, 3, 2, 128, 194, 3, 160, 250, 3, 129, 240, 123, 224, 171, 8, 161, 224, 216, 1, 224, 157, 3,
+    128, 194, 3, 0, 144, 174, 175, 162, 5, 128, 194, 3, 3, 224, 137, 3, 128, 194, 3, 160, 250, 3, 130, 198, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    128, 194, 3, 0, 144, 128, 201, 198, 2, 128, 194, 3, 2, 128, 194, 3, 160, 250, 3, 193, 216, 151, 2, 224, 157, 6, 161, 236, 9, 224, 155, 7, 161, 150, 10, 224, 241, 6, 161, 150, 10, 224, 155, 7, 161, 236, 9, 224, 155, 7, 161, 236, 9, 224, 155, 7,
+    224, 137, 3, 0, 128, 233, 233, 142, 2, 128, 194, 3, 1, 224, 137, 3, 128, 146, 180, 2,
+    128, 194, 3, 0, 128, 226, 162, 160, 6, 128, 194, 3, 2, 128, 194, 3, 224, 234, 4, 193, 168, 169, 5, 160, 187, 6, 225, 156, 28, 224, 189, 5, 225, 239, 79, 160, 214, 23, 225, 236, 9, 128, 197, 7, 225, 182, 9, 160, 167, 7, 1, 188, 182, 211, 8, 0, 148, 174, 208, 6, 1, 236, 149, 175, 8, 0, 148, 174, 208, 6, 1, 236, 149, 175, 8, 0, 196, 153, 193, 6,
+    152, 236, 3, 0, 148, 182, 185, 206, 4, 152, 236, 3, 2, 152, 236, 3, 184, 164, 4, 169, 190, 82, 128, 244, 5, 129, 168, 148, 1, 128, 244, 5, 129, 244, 131, 1, 128, 246, 4, 129, 212, 252, 1, 128, 160, 5, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7,
+    160, 250, 3, 0, 0, 160, 250, 3, 0,
+    160, 250, 3, 0, 128, 178, 142, 206, 3, 160, 250, 3, 2, 128, 194, 3, 160, 250, 3, 224, 185, 108, 161, 170, 161, 3,
+    192, 178, 4, 0, 240, 245, 174, 162, 5, 160, 250, 3, 3, 192, 178, 4, 224, 234, 4, 128, 163, 5, 226, 197, 192, 1, 161, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 161, 251, 7, 224, 178, 53,
+    160, 250, 3, 0, 128, 146, 175, 162, 5, 160, 250, 3, 4, 128, 194, 3, 160, 250, 3, 192, 178, 4, 224, 234, 4, 226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 194, 145, 3, 163, 138, 4, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 242, 6, 130, 150, 10, 131, 156, 7, 130, 236, 9, 131, 156, 7, 130, 236, 9, 131, 156, 7, 130, 150, 10, 131, 242, 6, 162, 251, 7, 225, 178, 53,
+    160, 250, 3, 0, 128, 146, 175, 162, 5, 160, 250, 3, 3, 128, 194, 3, 160, 250, 3, 192, 178, 4, 226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    160, 250, 3, 0, 160, 156, 219, 183, 5, 160, 250, 3, 3, 128, 194, 3, 160, 250, 3, 192, 178, 4, 226, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 224, 173, 61, 193, 164, 24,
+    160, 250, 3, 0, 144, 147, 185, 154, 2, 160, 250, 3, 2, 160, 250, 3, 192, 178, 4, 161, 138, 169, 2, 128, 156, 7, 129, 236, 9, 128, 156, 7,
+    160, 250, 3, 0, 240, 234, 177, 215, 5, 160, 250, 3, 2, 144, 222, 3, 160, 250, 3, 224, 129, 141, 6, 129, 204, 46,
+    176, 150, 4, 0, 0, 176, 150, 4, 0,
+    176, 150, 4, 1, 208, 206, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 136, 207, 141, 185, 4, 176, 150, 4, 2, 176, 150, 4, 208, 206, 4, 145, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 242, 6, 129, 150, 10, 128, 158, 6, 129, 148, 11, 128, 200, 6, 129, 192, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10,
+    176, 150, 4, 1, 208, 206, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 136, 207, 141, 185, 4, 176, 150, 4, 2, 176, 150, 4, 208, 206, 4, 145, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 198, 7, 129, 236, 9, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10,
+    192, 178, 4, 0, 0, 192, 178, 4, 0,
+    192, 178, 4, 0, 240, 198, 150, 115, 192, 178, 4, 2, 192, 178, 4, 224, 234, 4, 129, 176, 5, 224, 157, 6, 161, 234, 10, 224, 157, 6, 161, 134, 39, 224, 163, 3, 161, 196, 38, 0, 172, 236, 207, 3, 1, 212, 154, 140, 10, 224, 243, 5,
+    192, 178, 4, 1, 224, 234, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 128, 193, 141, 185, 4, 192, 178, 4, 2, 192, 178, 4, 224, 234, 4, 129, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 156, 7, 128, 236, 9, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10,
+    192, 178, 4, 1, 224, 234, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 128, 193, 141, 185, 4, 192, 178, 4, 2, 192, 178, 4, 224, 234, 4, 129, 166, 31, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 198, 7, 129, 236, 9, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 200, 6, 129, 150, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 156, 7, 128, 236, 9, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 236, 9, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 156, 7, 129, 236, 9, 128, 242, 6, 129, 150, 10,
+    192, 178, 4, 0, 128, 220, 190, 205, 2, 192, 178, 4, 2, 192, 178, 4, 224, 234, 4, 129, 166, 31, 128, 202, 5, 129, 196, 174, 2, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5,
+    192, 178, 4, 0, 128, 217, 226, 235, 2, 192, 178, 4, 2, 192, 178, 4, 224, 234, 4, 129, 166, 31, 128, 202, 5, 129, 196, 174, 2, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5,
+    208, 206, 4, 1, 224, 234, 4, 160, 20, 192, 112, 160, 8, 192, 112, 248, 178, 141, 185, 4, 192, 178, 4, 3, 208, 206, 4, 224, 234, 4, 240, 134, 5, 192, 139, 191, 1, 178, 148, 11, 224, 157, 6, 162, 148, 11, 224, 243, 5, 162, 148, 11, 224, 243, 5, 162, 148, 11, 224, 243, 5, 161, 148, 11, 240, 199, 6, 145, 150, 10, 240, 241, 6, 145, 192, 10, 240, 241, 6, 145, 192, 10, 240, 199, 6, 145, 192, 10, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 157, 6, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 243, 5, 145, 148, 11, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 150, 10, 240, 241, 6, 145, 156, 7, 240, 235, 9, 145, 150, 10, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 236, 9, 240, 155, 7, 145, 150, 10, 240, 241, 6, 145, 150, 10, 240, 155, 7, 145, 236, 9, 240, 241, 6, 145, 150, 10,
+    192, 178, 4, 0, 240, 245, 174, 162, 5, 192, 178, 4, 3, 160, 250, 3, 192, 178, 4, 224, 234, 4, 194, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    224, 234, 4, 0, 128, 175, 251, 164, 5, 192, 178, 4, 1, 224, 234, 4, 128, 158, 130, 6,
+    224, 234, 4, 0, 0, 224, 234, 4, 0,
+    192, 178, 4, 1, 224, 234, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 128, 226, 158, 184, 4, 224, 234, 4, 2, 192, 178, 4, 224, 234, 4, 128, 138, 3, 129, 234, 10, 128, 200, 6, 129, 234, 10, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 234, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 156, 7, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 156, 7, 128, 236, 9, 129, 152, 9, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 154, 8, 129, 152, 9,
+    192, 178, 4, 1, 224, 234, 4, 160, 20, 192, 112, 160, 8, 224, 168, 1, 128, 144, 221, 236, 4, 224, 234, 4, 2, 192, 178, 4, 224, 234, 4, 128, 138, 3, 129, 234, 10, 128, 200, 6, 129, 234, 10, 128, 202, 5, 129, 190, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 156, 7, 129, 150, 10, 128, 242, 6, 129, 150, 10, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 234, 10, 128, 242, 6, 129, 192, 10, 128, 242, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 200, 6, 129, 192, 10, 128, 156, 7, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 156, 7, 128, 236, 9, 129, 152, 9, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 154, 8, 129, 238, 8, 128, 196, 8, 129, 196, 8, 128, 154, 8, 129, 152, 9, 128, 196, 8, 129, 196, 8, 128, 196, 8, 129, 196, 8, 128, 204, 25,
+    224, 234, 4, 0, 192, 230, 132, 219, 2, 224, 234, 4, 2, 224, 234, 4, 128, 163, 5, 129, 133, 68, 128, 204, 4, 161, 182, 162, 1, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 153, 8, 161, 238, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 196, 8, 224, 195, 8, 161, 238, 8, 224, 201, 5, 161, 230, 12, 224, 161, 4,
+    224, 234, 4, 0, 240, 136, 225, 152, 3, 224, 234, 4, 2, 224, 234, 4, 128, 163, 5, 161, 209, 135, 1, 224, 253, 3, 161, 138, 13, 224, 131, 4, 225, 138, 176, 2, 128, 162, 4,
+    224, 234, 4, 0, 224, 217, 174, 162, 5, 224, 234, 4, 3, 192, 178, 4, 224, 234, 4, 128, 163, 5, 162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 225, 173, 61,
+    224, 234, 4, 0, 128, 184, 238, 184, 5, 224, 234, 4, 3, 192, 178, 4, 224, 234, 4, 128, 163, 5, 162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 224, 173, 61, 193, 204, 25,
+    224, 234, 4, 0, 128, 228, 218, 183, 5, 224, 234, 4, 3, 192, 178, 4, 224, 234, 4, 128, 163, 5, 162, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 160, 136, 17, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 242, 6, 128, 150, 10, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 236, 9, 129, 156, 7, 128, 150, 10, 129, 242, 6, 224, 173, 61, 161, 164, 24,
+    224, 234, 4, 1, 128, 163, 5, 160, 20, 192, 112, 160, 8, 224, 168, 1, 240, 223, 226, 236, 5, 240, 134, 5, 4, 224, 234, 4, 240, 134, 5, 128, 163, 5, 144, 191, 5, 211, 189, 82, 129, 244, 5, 128, 252, 182, 5, 146, 202, 68,
+    128, 163, 5, 0, 232, 209, 134, 137, 1, 240, 134, 5, 1, 128, 163, 5, 208, 247, 155, 1,
+    128, 163, 5, 0, 0, 128, 163, 5, 0,
+    128, 163, 5, 1, 160, 219, 5, 160, 19, 192, 112, 160, 8, 224, 168, 1, 224, 180, 249, 183, 4, 128, 163, 5, 2, 128, 163, 5, 160, 219, 5, 193, 231, 82, 128, 160, 5, 129, 190, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 150, 10, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9,
+    128, 163, 5, 0, 240, 254, 183, 236, 4, 128, 163, 5, 3, 224, 234, 4, 128, 163, 5, 160, 219, 5, 130, 197, 192, 1, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6,
+    128, 163, 5, 0, 224, 226, 139, 128, 6, 128, 163, 5, 2, 128, 163, 5, 160, 219, 5, 193, 207, 237, 3, 128, 202, 5, 129, 232, 11, 128, 160, 5, 129, 130, 167, 1, 128, 202, 5, 129, 236, 9, 128, 158, 6, 129, 234, 10, 128, 162, 4, 129, 230, 12, 128, 162, 4, 129, 144, 13, 224, 247, 3, 161, 186, 13, 128, 206, 3, 129, 186, 13, 128, 206, 3, 129, 228, 13, 128, 164, 3, 129, 228, 13, 128, 164, 3, 129, 228, 13, 128, 164, 3, 129, 142, 14, 128, 250, 2, 129, 138, 16, 128, 168, 1,
+    224, 234, 4, 0, 192, 206, 173, 180, 3, 128, 163, 5, 1, 224, 234, 4, 128, 189, 240, 3,
+    152, 205, 5, 1, 184, 133, 6, 160, 19, 216, 154, 1, 160, 8, 248, 210, 1, 224, 180, 249, 183, 4, 152, 205, 5, 2, 152, 205, 5, 184, 133, 6, 193, 231, 82, 128, 160, 5, 129, 190, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 244, 5, 129, 148, 11, 128, 158, 6, 129, 148, 11, 128, 244, 5, 129, 150, 10, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 198, 7, 129, 194, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9, 128, 240, 7, 129, 152, 9,
+    160, 219, 5, 0, 0, 160, 219, 5, 0,
+    128, 163, 5, 0, 240, 254, 183, 236, 4, 160, 219, 5, 4, 224, 234, 4, 128, 163, 5, 160, 219, 5, 192, 147, 6, 227, 196, 192, 1, 226, 201, 8, 161, 142, 17, 162, 196, 8, 225, 201, 8, 162, 202, 8, 193, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 238, 8, 160, 136, 17, 129, 160, 5, 226, 163, 3, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 196, 8, 129, 196, 8, 130, 238, 8, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 242, 6, 129, 150, 10, 130, 156, 7, 129, 236, 9, 130, 156, 7, 129, 236, 9, 160, 178, 17, 129, 242, 6,
+    160, 219, 5, 0, 208, 193, 232, 195, 5, 160, 219, 5, 2, 160, 219, 5, 192, 147, 6, 161, 199, 253, 3, 128, 216, 7, 129, 234, 10, 224, 247, 3, 161, 144, 13, 224, 247, 3, 161, 254, 252, 1, 128, 164, 3,
+    192, 147, 6, 0, 0, 192, 147, 6, 0,
 ];

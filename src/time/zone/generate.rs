@@ -48,7 +48,8 @@ struct Table {
     initial: i32,
     times: Vec<u32>,
     offsets: Vec<i32>,
-    rule: String,
+    /// The rule as its record stores it (`write_rule`).
+    rule: Vec<u8>,
 }
 
 /// The footer of a TZif file: the POSIX TZ rule in force after its last transition.
@@ -195,29 +196,32 @@ fn change(rest: &mut &str) -> Option<Change> {
     Some(Change { day, time })
 }
 
-fn rule_literal(rule: &Rule) -> String {
-    let change = |c: &Change| {
+/// Writes `rule` as `Rule::read` reads it: the standard offset, then 0 or 1 for daylight saving
+/// time, and if 1 its offset, start and end (each a day, then a time).
+fn write_rule(rule: &Rule, out: &mut Vec<u8>) {
+    let change = |c: &Change, out: &mut Vec<u8>| {
         let day = match c.day {
             Day::Month {
                 month,
                 week,
                 weekday,
-            } => format!("Day::Month {{ month: {month}, week: {week}, weekday: {weekday} }}"),
-            Day::JulianNoLeap(n) => format!("Day::JulianNoLeap({n})"),
-            Day::Julian(n) => format!("Day::Julian({n})"),
+            } => (u64::from(month) << 6 | u64::from(week) << 3 | u64::from(weekday)) << 2,
+            Day::JulianNoLeap(n) => u64::from(n) << 2 | 1,
+            Day::Julian(n) => u64::from(n) << 2 | 2,
         };
-        format!("Change {{ day: {day}, time: {} }}", c.time)
+        push_leb128(out, day);
+        push_zigzag(out, c.time);
     };
-    let dst = match &rule.dst {
-        None => "None".to_owned(),
-        Some(d) => format!(
-            "Some(Dst {{ offset: {}, start: {}, end: {} }})",
-            d.offset,
-            change(&d.start),
-            change(&d.end)
-        ),
-    };
-    format!("Rule {{ std: {}, dst: {dst} }}", rule.std)
+    push_zigzag(out, rule.std);
+    match &rule.dst {
+        None => out.push(0),
+        Some(d) => {
+            out.push(1);
+            push_zigzag(out, d.offset);
+            change(&d.start, out);
+            change(&d.end, out);
+        }
+    }
 }
 
 /// The instants to compare at: wherever either side may change, and just before.
@@ -262,11 +266,13 @@ fn compact(source: &Source) -> Result<Table, String> {
             } else {
                 source.first
             };
+            let mut rule = Vec::new();
+            write_rule(&source.rule, &mut rule);
             return Ok(Table {
                 initial,
                 times,
                 offsets,
-                rule: rule_literal(&source.rule),
+                rule,
             });
         }
     }
@@ -285,6 +291,11 @@ fn push_leb128(out: &mut Vec<u8>, mut value: u64) {
     }
 }
 
+/// A signed number as LEB128, zigzag-encoded (0, -1, 1, -2 ... as 0, 1, 2, 3 ...).
+fn push_zigzag(out: &mut Vec<u8>, value: i32) {
+    push_leb128(out, u64::from((value << 1 ^ value >> 31) as u32));
+}
+
 fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, String> {
     let mut tables: Vec<&Table> = names.values().collect();
     tables.sort();
@@ -294,58 +305,84 @@ fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, Stri
     let mut out = format!(
         "//! Generated from IANA tzdata {version} by `cargo test --lib regenerate_zone_data -- --ignored`\n\
          //! (see generate.rs); do not edit.\n\n\
-         use super::rule::{{Change, Day, Dst, Rule}};\n\
-         use super::ZoneData;\n\n\
          pub(super) const VERSION: &str = \"{version}\";\n\
          pub(super) const UTC_NAME: u16 = {utc};\n\n\
-         pub(super) static NAMES: [(&str, u16); {}] = [\n",
-        names.len()
+         pub(super) static NAMES: &str = \"\\\n"
     );
-    for (name, table) in names {
-        let _ = writeln!(out, "    ({name:?}, {}),", index(table));
+    for name in names.keys() {
+        let _ = writeln!(out, "{name}\\n\\");
     }
     let _ = write!(
         out,
-        "];\n\npub(super) static ZONES: [ZoneData; {}] = [\n",
-        tables.len()
+        "\";\n\npub(super) static NAME_ZONES: [u16; {}] = [\n",
+        names.len()
     );
-    for table in &tables {
-        let mut distinct: Vec<i32> = table.offsets.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let kinds: Vec<usize> = table
-            .offsets
-            .iter()
-            .map(|o| distinct.binary_search(o).unwrap_or(0))
-            .collect();
-        if distinct.len() > 8 {
-            return Err(format!(
-                "{} distinct offsets; a change holds at most 8",
-                distinct.len()
-            ));
-        }
-        let steps = table
-            .times
-            .iter()
-            .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)));
-        let mut changes = Vec::new();
-        for (step, kind) in steps.zip(kinds) {
-            let kind = kind as u64;
-            if step % 900 == 0 && step > 0 {
-                push_leb128(&mut changes, u64::from(step / 900) << 3 | kind);
-            } else {
-                push_leb128(&mut changes, kind);
-                push_leb128(&mut changes, u64::from(step));
-            }
-        }
-        let last = table.times.last().copied().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "    ZoneData {{ initial: {}, last: {last}, changes: &{changes:?}, offsets: &{distinct:?}, rule: {} }},",
-            table.initial, table.rule
-        );
+    for table in names.values() {
+        let _ = writeln!(out, "    {},", index(table));
+    }
+    let records = tables
+        .iter()
+        .map(|t| record(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Each record starts where the previous ends; the last entry is where the bytes end.
+    let mut starts = vec![0u16];
+    let mut end = 0;
+    for record in &records {
+        end += record.len();
+        starts.push(u16::try_from(end).map_err(|_| "the records pass 64 KiB")?);
+    }
+    let _ = write!(
+        out,
+        "];\n\npub(super) static ZONE_STARTS: [u16; {}] = {starts:?};\n\n\
+         pub(super) static ZONE_BYTES: [u8; {end}] = [\n",
+        starts.len()
+    );
+    for record in &records {
+        let numbers: Vec<String> = record.iter().map(u8::to_string).collect();
+        let _ = writeln!(out, "    {},", numbers.join(", "));
     }
     out.push_str("];\n");
+    Ok(out)
+}
+
+/// One zone's record (see `ZONE_BYTES` in mod.rs): its rule, the last listed transition, the
+/// offset before the first, the distinct offsets, then the transitions.
+fn record(table: &Table) -> Result<Vec<u8>, String> {
+    let mut distinct: Vec<i32> = table.offsets.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() > 8 {
+        return Err(format!(
+            "{} distinct offsets; a change holds at most 8",
+            distinct.len()
+        ));
+    }
+    let mut out = table.rule.clone();
+    push_leb128(
+        &mut out,
+        u64::from(table.times.last().copied().unwrap_or(0)),
+    );
+    push_zigzag(&mut out, table.initial);
+    out.push(distinct.len() as u8);
+    for &offset in &distinct {
+        push_zigzag(&mut out, offset);
+    }
+    let kinds = table
+        .offsets
+        .iter()
+        .map(|o| distinct.binary_search(o).unwrap_or(0) as u64);
+    let steps = table
+        .times
+        .iter()
+        .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)));
+    for (step, kind) in steps.zip(kinds) {
+        if step % 900 == 0 && step > 0 {
+            push_leb128(&mut out, u64::from(step / 900) << 3 | kind);
+        } else {
+            push_leb128(&mut out, kind);
+            push_leb128(&mut out, u64::from(step));
+        }
+    }
     Ok(out)
 }
 
@@ -394,4 +431,23 @@ fn reads_posix_rules() {
     let permanent = parse_rule("EST5EDT,0/0,J365/25").expect("permanent dst");
     assert_eq!(permanent.dst.map(|d| d.end.time), Some(25 * 3600));
     assert_eq!(parse_rule("CET-1CEST,M3.5.0"), None);
+}
+
+#[test]
+fn rules_read_back_as_written() {
+    let rules = [
+        "CET-1CEST,M3.5.0,M10.5.0/3",
+        "<-02>2<-01>,M3.5.0/-1,M10.5.0/0",
+        "EST5EDT,0/0,J365/25",
+        "<+0545>-5:45",
+        "<-0330>3:30<-0230>,M3.2.0/167,M11.1.0/-49",
+    ];
+    for text in rules {
+        let rule = parse_rule(text).expect(text);
+        let mut bytes = Vec::new();
+        write_rule(&rule, &mut bytes);
+        let mut read = bytes.iter();
+        assert_eq!(Rule::read(&mut read), Some(rule), "{text}");
+        assert_eq!(read.next(), None, "{text}: every byte read");
+    }
 }

@@ -1,6 +1,7 @@
 //! The recurring rule of a zone (a POSIX TZ rule, already parsed): the offsets in force after the
 //! zone's last listed transition, with daylight saving time computed year by year.
 
+use super::{leb128, signed};
 use crate::time::civil::{
     civil_from_days, days_from_civil, is_leap, month_length, SECONDS_PER_DAY,
 };
@@ -33,7 +34,6 @@ pub(crate) struct Change {
 
 /// The day of a yearly change, in the three forms POSIX allows. The current database only uses
 /// `Mm.w.d`; the Julian forms are kept so that a future release regenerates without code changes.
-#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Day {
     /// `Mm.w.d`: weekday `d` (0 = Sunday) of week `w` (1..=5, 5 = the last) of month `m`.
@@ -45,6 +45,22 @@ pub(crate) enum Day {
 }
 
 impl Rule {
+    /// Reads a rule as a zone's record stores it: the standard offset, then 0 (no daylight saving
+    /// time) or 1 followed by its offset, start and end, each change a day then a time. Offsets
+    /// and times are zigzag LEB128 numbers; a day is LEB128, its low two bits telling its form.
+    pub(super) fn read(bytes: &mut std::slice::Iter<u8>) -> Option<Rule> {
+        let std = signed(bytes)?;
+        let dst = match bytes.next()? {
+            0 => None,
+            _ => Some(Dst {
+                offset: signed(bytes)?,
+                start: Change::read(bytes)?,
+                end: Change::read(bytes)?,
+            }),
+        };
+        Some(Rule { std, dst })
+    }
+
     /// The offset in force at `utc` (seconds since the epoch).
     pub fn offset_at(&self, utc: i64) -> i32 {
         let Some(dst) = &self.dst else {
@@ -67,6 +83,24 @@ impl Rule {
 }
 
 impl Change {
+    fn read(bytes: &mut std::slice::Iter<u8>) -> Option<Change> {
+        let day = leb128(bytes)?;
+        let n = u16::try_from(day >> 2).ok()?;
+        let day = match day & 3 {
+            0 => Day::Month {
+                month: (n >> 6) as u8,
+                week: (n >> 3 & 7) as u8,
+                weekday: (n & 7) as u8,
+            },
+            1 => Day::JulianNoLeap(n),
+            _ => Day::Julian(n),
+        };
+        Some(Change {
+            day,
+            time: signed(bytes)?,
+        })
+    }
+
     /// The UTC instant of this change in `year`, for a local time at `offset`.
     pub(super) fn utc_in(&self, year: i64, offset: i32) -> i64 {
         let day = self.day.in_year(year);
