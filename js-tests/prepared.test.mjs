@@ -150,3 +150,47 @@ test("prepared requests throw decide's errors with the request's index, and refu
   assert.equal(fine.verdicts(new Date(1_772_463_600_000)).outcome(0), "allowed");
   assert.equal(policy.prepare([]).verdicts().length, 0);
 });
+
+test("verdicts of actions no window decides are kept from call to call; the others are decided at every call", () => {
+  let rowsDecided = 0;
+  const generate = globalThis.Function;
+  // Counts the calls of the generated row decider (the one function of five arguments).
+  globalThis.Function = new Proxy(generate, {
+    construct(target, args) {
+      const factory = Reflect.construct(target, args);
+      return (...outer) => {
+        const made = factory(...outer);
+        if (made.length !== 5) return made;
+        return (...row) => {
+          rowsDecided++;
+          return made(...row);
+        };
+      };
+    },
+  });
+  try {
+    const policy = benchPolicy();
+    const kinds = [
+      { ...courierChange(SHIPPED + 1000), action: "cancel" },
+      courierChange(SHIPPED + 1000),
+      { ...courierChange(SHIPPED + 1000), action: "refund" },
+    ];
+    const requests = Array.from({ length: 3000 }, (_, i) => kinds[i % 3]);
+    const prepared = policy.prepare(requests);
+    const own = expected(policy, requests, undefined);
+    assert.deepEqual(decided(prepared), own);
+    assert.equal(rowsDecided, 3000, "the first call decides every row");
+    assert.deepEqual(decided(prepared), own);
+    assert.equal(rowsDecided, 4000, "a later call decides only the courier changes, which a window bounds");
+    const later = SHIPPED + DAY + 1;
+    assert.deepEqual(decided(prepared, later), expected(policy, requests, later));
+    assert.equal(rowsDecided, 5000);
+    // An instant no request may carry is refused for every row, kept verdicts included.
+    const invalid = 1e300;
+    assert.deepEqual(decided(prepared, invalid), expected(policy, requests, invalid));
+    assert.ok(decided(prepared, invalid).error !== undefined);
+    assert.deepEqual(decided(prepared), own, "the kept verdicts still answer afterwards");
+  } finally {
+    globalThis.Function = generate;
+  }
+});

@@ -152,7 +152,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_row_is_read_exactly_as_its_json(which in 0usize..64, numbers in prop::collection::vec((number(), prop::bool::weighted(0.8)), 40), action in 0u8..8, role in 0u8..8) {
+    fn a_row_is_read_exactly_as_its_json(which in 0usize..64, numbers in prop::collection::vec((number(), prop::bool::weighted(0.8)), 40), action in 0u8..8, role in 0u8..8, other in -86_400_000i64..(40 * 86_400_000)) {
         let policies = policies();
         let policy = &policies[which % policies.len()];
         let layout = policy.layout();
@@ -185,6 +185,11 @@ proptest! {
                 if let Some(request) = request(&layout, &row) {
                     chooses_as_the_decision(policy, &request, &verdict)?;
                 }
+                // An action that is not timed answers the same at any other instant.
+                if !layout.actions[usize::from(action) % layout.actions.len()].timed {
+                    row[2] = (1_772_420_400_000 + other) as f64;
+                    prop_assert_eq!(policy.verdict_of_row(&row), Some(verdict));
+                }
             }
             Some(Err(e)) => prop_assert!(from_row.is_none(), "JSON refused ({e}) what the row accepted: {row:?}"),
             None => prop_assert!(from_row.is_none(), "the row carried what JSON cannot: {row:?}"),
@@ -215,7 +220,7 @@ proptest! {
     /// conditions draw (equal values, a window's end and 1 ms either side, working days), so that
     /// each action of the policy with one kind of condition per action decides on the row.
     #[test]
-    fn every_kind_of_condition_answers_on_a_row_as_in_json(action in 0usize..64, values in prop::collection::vec((0u8..8, 0i64..40, -2i64..3), 24), now in (0i64..44, -2i64..3)) {
+    fn every_kind_of_condition_answers_on_a_row_as_in_json(action in 0usize..64, values in prop::collection::vec((0u8..8, 0i64..40, -2i64..3), 24), now in (0i64..44, -2i64..3), other in (0i64..44, -2i64..3)) {
         let policy = policies().last().unwrap();
         let layout = policy.layout();
         const BASE: i64 = 1_772_420_400_000; // Monday 2026-03-02 10:00 in Jakarta
@@ -238,5 +243,39 @@ proptest! {
         let from_json = policy.verdict(&policy.prepare(&request).unwrap());
         prop_assert_eq!(policy.verdict_of_row(&row), Some(from_json));
         chooses_as_the_decision(policy, &request, &from_json)?;
+        if !layout.actions[action].timed {
+            row[2] = (BASE + other.0 * HALF_DAY + other.1) as f64;
+            prop_assert_eq!(policy.verdict_of_row(&row), Some(from_json), "{} is not timed", layout.actions[action].name);
+        }
     }
+}
+
+/// The policy with one kind of condition per action has actions of both kinds, so that the test
+/// above holds untimed actions to one verdict at every instant where windows are near.
+#[test]
+fn actions_reading_a_window_are_timed_and_only_they() {
+    let layout = policies().last().unwrap().layout();
+    let timed: Vec<&str> = (layout.actions.iter())
+        .filter(|a| a.timed)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(
+        !timed.is_empty() && timed.len() < layout.actions.len(),
+        "{timed:?}"
+    );
+    let akulaku = ordergate::builtin("akulaku").unwrap().layout();
+    let timed =
+        |layout: &Layout, name: &str| layout.actions.iter().any(|a| a.name == name && a.timed);
+    // Seed rules: a courier change within 24 h, refunds approved or not within three working days.
+    for action in ["change_courier", "approve_refund", "auto_approve_refund"] {
+        assert!(timed(&akulaku, action), "akulaku {action}");
+    }
+    for action in ["request_refund", "ship_order", "submit_evidence"] {
+        assert!(!timed(&akulaku, action), "akulaku {action}");
+    }
+    let dropi = ordergate::builtin("dropi").unwrap().layout();
+    assert!(
+        dropi.actions.iter().all(|a| !a.timed),
+        "dropi decides by status alone"
+    );
 }

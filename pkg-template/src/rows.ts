@@ -15,6 +15,11 @@ const HEADER = 3;
 /** Numbers per verdict: outcome, rule, reason, alternatives mask, valid-until, remaining chances. @internal */
 export const VERDICT_WIDTH = 6;
 
+/** The first and last instants a request may carry (years 1 to 9999), in epoch milliseconds. @internal */
+export const MIN_MILLIS = -62_135_596_800_000;
+/** @internal */
+export const MAX_MILLIS = 253_402_300_799_999;
+
 /** The longest locale tag the row path accepts without asking JSON. */
 const MAX_LOCALE_CHARS = 256;
 
@@ -206,6 +211,8 @@ function localeFits(locale: unknown): boolean {
 /** Writes requests as rows and reads verdicts back, for one policy. @internal */
 export class RowCodec {
   readonly rowLength: number;
+  /** Per action, 1 where a window can change its verdicts (`timed` in the layout), else 0. */
+  readonly timed: Uint8Array;
   readonly #actions: Map<string, number>;
   readonly #roles: Map<string, number>;
   readonly #facts: Declared;
@@ -220,6 +227,7 @@ export class RowCodec {
   constructor(layout: Layout) {
     this.#layout = layout;
     this.rowLength = layout.rowLength;
+    this.timed = Uint8Array.from(layout.actions, (a) => (a.timed ? 1 : 0));
     this.#actions = new Map(layout.actions.map((a, i) => [a.name, i]));
     this.#roles = new Map(layout.roles.map((r, i) => [r, i]));
     this.#facts = slots(layout.facts);

@@ -2,7 +2,7 @@ import type { AvailableRequest, DecideRequest, Decision, Facts, Instant, Outcome
 import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
 import type { Layout } from "./generated/Layout.js";
-import { OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
+import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
 import { PreparedRequests, Verdicts } from "./verdicts.js";
 
 let ready = false;
@@ -80,6 +80,37 @@ function inOrder(a: readonly number[], b: readonly number[]): readonly number[] 
 
 /** Writes request `index` as a row at `numbers[at]`; false when only JSON can carry it. */
 type RowSource = (index: number, numbers: Float64Array, at: number) => boolean;
+
+/** Requests read once by {@link Policy.prepare}, and what their calls have learnt of them. */
+interface PreparedRows {
+  /** The requests as given (asked through JSON where a row cannot carry one). */
+  requests: readonly DecideRequest[];
+  /** One row per request; its action marked -1 where only JSON can carry the request. */
+  rows: Float64Array;
+  actions: Uint16Array;
+  /** Each request's own `now`, or NaN when it had none (the clock's time at each call). */
+  times: Float64Array;
+  /** Per request: {@link UNCHECKED}, {@link CHECKED} or {@link STEADY}. */
+  checked: Uint8Array;
+  /** The outcomes and verdicts of the rows marked {@link STEADY}, zero elsewhere. */
+  steadyOutcomes: Uint8Array;
+  steadyResults: Float64Array;
+}
+
+/** A prepared row no call has decided in JavaScript yet. */
+const UNCHECKED = 0;
+/** A prepared row whose values the row decider has accepted: later calls skip their checks. */
+const CHECKED = 1;
+/**
+ * A prepared row decided in JavaScript whose action reads no window (`timed` in the layout): its
+ * verdict is the same at every instant, so it is kept and not decided again.
+ */
+const STEADY = 3;
+
+/** A `now` the module accepts: a whole number of milliseconds within years 1 to 9999. */
+function isInstant(ms: number): boolean {
+  return Number.isInteger(ms) && ms >= MIN_MILLIS && ms <= MAX_MILLIS;
+}
 
 /**
  * A validated, compiled policy. Decisions are synchronous.
@@ -266,41 +297,49 @@ export class Policy {
   /**
    * Reads `requests` once, as rows, to decide them again and again with
    * {@link PreparedRequests.verdicts}: re-deciding skips reading the objects, most of a batch's
-   * time. Requests only JSON can carry (text values, for instance) are kept as they are and
+   * time, and keeps the verdicts of actions no time window decides, which are the same at every
+   * instant. Requests only JSON can carry (text values, for instance) are kept as they are and
    * asked through JSON at each call. Throws nothing: errors come from `verdicts`, as from
    * {@link Policy.verdicts}.
    */
   prepare(requests: readonly DecideRequest[]): PreparedRequests {
     const count = requests.length;
     const width = this.#codec.rowLength;
-    const kept = requests.slice();
-    const rows = new Float64Array(count * width);
-    const actions = new Uint16Array(count);
-    // Each request's own `now`, or NaN when it had none (the clock's time at each call).
-    const times = new Float64Array(count);
-    // 1 for a row whose values the row decider has accepted: later calls skip their checks.
-    const checked = new Uint8Array(count);
+    const prepared: PreparedRows = {
+      requests: requests.slice(),
+      rows: new Float64Array(count * width),
+      actions: new Uint16Array(count),
+      times: new Float64Array(count),
+      checked: new Uint8Array(count),
+      steadyOutcomes: new Uint8Array(count),
+      steadyResults: new Float64Array(count * VERDICT_WIDTH),
+    };
     for (let i = 0; i < count; i++) {
       const at = i * width;
-      const request = kept[i] as DecideRequest;
-      if (!this.#codec.encode(request, rows, at)) {
-        rows[at] = -1;
+      const request = prepared.requests[i] as DecideRequest;
+      if (!this.#codec.encode(request, prepared.rows, at)) {
+        prepared.rows[at] = -1;
         continue;
       }
-      actions[i] = rows[at] as number;
-      times[i] = request.now === undefined ? NaN : (rows[at + 2] as number);
+      prepared.actions[i] = prepared.rows[at] as number;
+      prepared.times[i] = request.now === undefined ? NaN : (prepared.rows[at + 2] as number);
     }
-    return new PreparedRequests(count, (now) => this.#preparedVerdicts(kept, rows, times, checked, actions, now));
+    return new PreparedRequests(count, (now) => this.#preparedVerdicts(prepared, now));
   }
 
   /** The verdicts of prepared rows at `now`, or each at its own instant (the clock's when it had none). */
-  #preparedVerdicts(requests: readonly DecideRequest[], rows: Float64Array, times: Float64Array, checked: Uint8Array, actions: Uint16Array, now: number | Date | undefined): Verdicts {
+  #preparedVerdicts(prepared: PreparedRows, now: number | Date | undefined): Verdicts {
+    const { requests, rows, times, checked, actions } = prepared;
     const count = requests.length;
     const width = this.#codec.rowLength;
+    const timed = this.#codec.timed;
     const given = now === undefined ? NaN : millis(now);
     const clock = Date.now();
-    const outcomes = new Uint8Array(count);
-    const results = new Float64Array(count * VERDICT_WIDTH);
+    // Kept verdicts hold at every valid instant; an invalid one is refused row by row, as before.
+    const keep = given !== given || isInstant(given);
+    // The kept verdicts in place, the rest written over them.
+    const outcomes = prepared.steadyOutcomes.slice();
+    const results = prepared.steadyResults.slice();
     const decideRow = this.#rowDecider(count);
     const request = (index: number): DecideRequest => {
       const kept = requests[index] as DecideRequest;
@@ -310,6 +349,8 @@ export class Policy {
     const unread: number[] = [];
     // One pass: each row's instant, its verdict, its outcome.
     for (let i = 0; i < count; i++) {
+      const mark = checked[i] as number;
+      if (mark === STEADY && keep) continue;
       const row = i * width;
       const own = times[i] as number;
       rows[row + 2] = given === given ? given : own === own ? own : clock;
@@ -318,11 +359,19 @@ export class Policy {
         continue;
       }
       const o = i * VERDICT_WIDTH;
-      const decided = decideRow(rows, row, results, o, checked[i] === 1);
-      if (decided === 1) outcomes[i] = results[o] as number;
-      else if (decided === 2) forModule.push(i);
+      const decided = decideRow(rows, row, results, o, mark !== UNCHECKED);
+      if (decided === 1) {
+        outcomes[i] = results[o] as number;
+        if (mark !== STEADY && timed[actions[i] as number] === 0) {
+          // An action no window decides answers the same at every instant: kept for later calls.
+          checked[i] = STEADY;
+          prepared.steadyOutcomes[i] = outcomes[i] as number;
+          for (let k = 0; k < VERDICT_WIDTH; k++) prepared.steadyResults[o + k] = results[o + k] as number;
+          continue;
+        }
+      } else if (decided === 2) forModule.push(i);
       else unread.push(i);
-      if (decided !== 0) checked[i] = 1;
+      if (decided !== 0 && mark === UNCHECKED) checked[i] = CHECKED;
     }
     const copy: RowSource = (index, numbers, to) => {
       const from = index * width;

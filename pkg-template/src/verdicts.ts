@@ -52,7 +52,9 @@ export class Verdicts {
 /**
  * Requests read once ({@link Policy.prepare}) and decided again at every call of
  * {@link PreparedRequests.verdicts}: a list of orders whose buttons change as time passes
- * (a window closing, a deadline reached) is re-decided without reading its objects again.
+ * (a window closing, a deadline reached) is re-decided without reading its objects again, and
+ * only the requests whose action a window bounds are decided again (the others' verdicts are the
+ * same at every instant, and kept once decided).
  *
  * @example
  * ```ts

@@ -318,6 +318,7 @@ json_object!(ActionLayout {
     "name" => name,
     "params" => params,
     "fallbackAlternatives" => fallback_alternatives,
+    "timed" => timed,
 });
 
 json_object!(RuleLayout {

@@ -151,6 +151,18 @@ pub(crate) enum Cond {
     },
 }
 
+impl Cond {
+    /// Whether a time window is part of it: only then can the instant change its value.
+    pub(crate) fn has_window(&self) -> bool {
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().any(Cond::has_window),
+            Cond::Not(inner) => inner.has_window(),
+            Cond::Window { .. } => true,
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum Effect {
     Set(Slot, Operand),

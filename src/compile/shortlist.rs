@@ -77,7 +77,7 @@ pub(super) fn build(program: &Program, rules: &[u32]) -> Shortlist {
     let action_rules: Vec<ActionRule> = (rules.iter())
         .filter_map(|&index| {
             let rule = program.rules.get(index as usize)?;
-            let settleable = rule.when.as_ref().filter(|w| !has_window(w));
+            let settleable = rule.when.as_ref().filter(|w| !w.has_window());
             Some((index, rule, settleable))
         })
         .collect();
@@ -155,15 +155,6 @@ fn count_tests(cond: &Cond, counts: &mut Vec<(Slot, usize)>) {
             None => counts.push((*slot, 1)),
         },
         _ => {}
-    }
-}
-
-fn has_window(cond: &Cond) -> bool {
-    match cond {
-        Cond::All(items) | Cond::Any(items) => items.iter().any(has_window),
-        Cond::Not(inner) => has_window(inner),
-        Cond::Window { .. } => true,
-        _ => false,
     }
 }
 

@@ -7,8 +7,9 @@
 use super::values::{ValRef, Values};
 use crate::api::{self, ActionLayout, AlternativeLayout, Layout, RuleLayout, SlotKind, SlotLayout};
 use crate::compile::program::{
-    Action, Alternative, AlternativeKind, Param, Program, Slot, Ty, Val, ROW_HEADER as HEADER,
+    Action, Alternative, AlternativeKind, Cond, Param, Program, Slot, Ty, Val, ROW_HEADER as HEADER,
 };
+use crate::eval::choose::fallback;
 use crate::money::MAX_MINOR_UNITS;
 use crate::time::{Timestamp, MAX_MILLIS, MIN_MILLIS};
 
@@ -84,6 +85,21 @@ fn max_params(program: &Program) -> usize {
     program.row_length - HEADER - program.facts.len() - program.attributes.len()
 }
 
+/// Whether a window is read by the action's rules or by the alternatives they or its denial offer
+/// (limits read counters, never the instant).
+fn timed(program: &Program, action: &Action) -> bool {
+    let windowed = |when: &Option<Cond>| when.as_ref().is_some_and(Cond::has_window);
+    let offers_windowed = |list: &[Alternative]| list.iter().any(|a| windowed(&a.when));
+    let rules = action
+        .rules
+        .iter()
+        .filter_map(|&i| program.rules.get(i as usize));
+    rules
+        .into_iter()
+        .any(|r| windowed(&r.when) || offers_windowed(&r.alternatives))
+        || offers_windowed(&fallback(program, action).alternatives)
+}
+
 pub(crate) fn layout(program: &Program) -> Layout {
     Layout {
         facts: program
@@ -106,6 +122,7 @@ pub(crate) fn layout(program: &Program) -> Layout {
                         .unwrap_or(&program.otherwise)
                         .alternatives,
                 ),
+                timed: timed(program, a),
             })
             .collect(),
         rules: program

@@ -17,7 +17,13 @@ params: Array<SlotLayout>,
  * The alternatives of its denial when no rule matches (bit `n` of a verdict's mask is the
  * `n`-th).
  */
-fallbackAlternatives: Array<AlternativeLayout>, };
+fallbackAlternatives: Array<AlternativeLayout>, 
+/**
+ * Whether the instant can change its verdicts: one of its rules, or an alternative they or
+ * its denial offer, reads a time window. The verdicts of an action that is not timed are the
+ * same at every instant, so a list decided again as time passes can keep them.
+ */
+timed: boolean, };
 
 /**
  * An alternative, without its message text.
