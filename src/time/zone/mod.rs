@@ -114,7 +114,7 @@ impl Zone {
 }
 
 /// A zone's table as read from its record: the offsets it took since 1970, and its rule after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ZoneRules {
     rule: Rule,
     /// The last listed transition (seconds since 1970), from which `rule` governs.
@@ -125,6 +125,16 @@ pub(crate) struct ZoneRules {
     offsets: [i32; 8],
     /// The listed transitions, as the record writes them.
     changes: &'static [u8],
+}
+
+/// Without the transitions' bytes, which a calendar's `Debug` would otherwise print.
+impl fmt::Debug for ZoneRules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ZoneRules")
+            .field("rule", &self.rule)
+            .field("last", &self.last)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ZoneRules {
