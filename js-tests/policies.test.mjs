@@ -130,3 +130,15 @@ test("answers in the first language of a fallback chain the policy has", () => {
   const en = dropi.decide({ ...request, locale: "en" });
   assert.equal(en.alternatives[0].message.startsWith("Go to the product"), true);
 });
+
+test("a policy's id and version are read when first asked, and stay readable after it is freed", () => {
+  const policy = Policy.builtin("dropi");
+  const summary = policy.describe();
+  policy.free();
+  assert.equal(policy.id, summary.id);
+  assert.equal(policy.version, summary.version);
+  const read = Policy.builtin("whmcs");
+  const [id, version] = [read.id, read.version];
+  read.free();
+  assert.deepEqual([read.id, read.version], [id, version]);
+});

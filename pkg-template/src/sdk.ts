@@ -136,17 +136,12 @@ export class Policy {
   #asked = 0;
   /** A single request's row and verdict, for the JavaScript decider. */
   #scratch: Float64Array;
-  /** The policy id. */
-  readonly id: string;
-  /** The version the policy declares. */
-  readonly version: string;
+  #id: string | undefined;
+  #version: string | undefined;
   #hash: string | undefined;
 
   private constructor(inner: glue.WasmPolicy) {
     this.#inner = inner;
-    // Not `describe()`: its code would be compiled and run at every cold start for two strings.
-    this.id = inner.id();
-    this.version = inner.version();
     this.#codec = new RowCodec(JSON.parse(inner.layout()) as Layout);
     this.#scratch = new Float64Array(this.#codec.rowLength + VERDICT_WIDTH);
     this.#rows(1);
@@ -179,6 +174,21 @@ export class Policy {
   #view(stale = false): Float64Array {
     if ((stale || this.#numbers.byteLength === 0) && memory !== undefined) this.#numbers = new Float64Array(memory.buffer);
     return this.#numbers;
+  }
+
+  /**
+   * The policy id (read from the module when first asked: at a cold start, the two calls for the
+   * id and the version cost about 0.35 ms).
+   */
+  get id(): string {
+    this.#id ??= this.#inner.id();
+    return this.#id;
+  }
+
+  /** The version the policy declares (read when first asked). */
+  get version(): string {
+    this.#version ??= this.#inner.version();
+    return this.#version;
   }
 
   /** `sha256:` and the hash of the policy's canonical JSON (computed when first read). */
@@ -462,6 +472,9 @@ export class Policy {
 
   /** Frees the WASM memory of this policy. It cannot be used afterwards. */
   free(): void {
+    // The id and the version stay readable, as when they were read at construction.
+    this.#id ??= this.#inner.id();
+    this.#version ??= this.#inner.version();
     this.#inner.free();
   }
 
