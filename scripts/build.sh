@@ -15,7 +15,9 @@ cargo build --release --lib --target wasm32-unknown-unknown --quiet
 wasm-bindgen --target web --out-dir "$build/glue" target/wasm32-unknown-unknown/release/ordergate.wasm
 
 step "optimizing the module with wasm-opt"
-npx --no-install wasm-opt -Oz --strip-debug --strip-producers \
+# The JSON reader's functions stay apart (`--no-inline`, before the passes that would inline
+# them): see `Reader::value` in src/json_parse/mod.rs.
+npx --no-install wasm-opt --no-inline='*json_parse*' -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$build/glue/ordergate_bg.wasm" -o pkg/dist/ordergate_bg.wasm

@@ -9,6 +9,7 @@ use serde_json::{Number, Value};
 
 impl Reader<'_> {
     /// A number, from its sign or its first digit.
+    #[inline(never)]
     pub(super) fn number(&mut self) -> Result<Value, SyntaxError> {
         let negative = self.peek() == Some(b'-');
         if negative {
