@@ -266,8 +266,14 @@ fn actions_reading_a_window_are_timed_and_only_they() {
     let akulaku = ordergate::builtin("akulaku").unwrap().layout();
     let timed =
         |layout: &Layout, name: &str| layout.actions.iter().any(|a| a.name == name && a.timed);
-    // Seed rules: a courier change within 24 h, refunds approved or not within three working days.
-    for action in ["change_courier", "approve_refund", "auto_approve_refund"] {
+    // Seed rules: a courier change within 24 h; a refund approved or rejected within three working
+    // days, and approved by the system after them.
+    for action in [
+        "change_courier",
+        "approve_refund",
+        "reject_refund",
+        "auto_approve_refund",
+    ] {
         assert!(timed(&akulaku, action), "akulaku {action}");
     }
     for action in ["request_refund", "ship_order", "submit_evidence"] {

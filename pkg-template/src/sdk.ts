@@ -176,10 +176,7 @@ export class Policy {
     return this.#numbers;
   }
 
-  /**
-   * The policy id (read from the module when first asked: at a cold start, the two calls for the
-   * id and the version cost about 0.35 ms).
-   */
+  /** The policy id (read from the module when first asked, not at every load). */
   get id(): string {
     this.#id ??= this.#inner.id();
     return this.#id;

@@ -90,12 +90,8 @@ fn max_params(program: &Program) -> usize {
 fn timed(program: &Program, action: &Action) -> bool {
     let windowed = |when: &Option<Cond>| when.as_ref().is_some_and(Cond::has_window);
     let offers_windowed = |list: &[Alternative]| list.iter().any(|a| windowed(&a.when));
-    let rules = action
-        .rules
-        .iter()
-        .filter_map(|&i| program.rules.get(i as usize));
-    rules
-        .into_iter()
+    (action.rules.iter())
+        .filter_map(|&i| program.rules.get(i as usize))
         .any(|r| windowed(&r.when) || offers_windowed(&r.alternatives))
         || offers_windowed(&fallback(program, action).alternatives)
 }
@@ -115,13 +111,7 @@ pub(crate) fn layout(program: &Program) -> Layout {
             .map(|a| ActionLayout {
                 name: a.name.clone(),
                 params: params(program, &a.params),
-                fallback_alternatives: alternatives(
-                    program,
-                    &a.otherwise
-                        .as_ref()
-                        .unwrap_or(&program.otherwise)
-                        .alternatives,
-                ),
+                fallback_alternatives: alternatives(program, &fallback(program, a).alternatives),
                 timed: timed(program, a),
             })
             .collect(),

@@ -135,7 +135,7 @@ impl Calendar {
     }
 
     fn local(&self, t: Timestamp) -> NaiveDateTime {
-        let offset = i64::from(self.rules.offset_at_seconds(t.millis().div_euclid(1000))) * 1000;
+        let offset = i64::from(self.rules.offset_at(t)) * 1000;
         Timestamp::from_millis(t.millis().saturating_add(offset))
             .to_utc()
             .naive_utc()

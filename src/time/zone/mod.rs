@@ -79,11 +79,7 @@ impl Zone {
 
     /// The offset from UTC in force at an instant, in seconds east of UTC.
     pub fn offset_at(self, t: Timestamp) -> i32 {
-        self.offset_at_seconds(t.millis().div_euclid(1000))
-    }
-
-    pub(crate) fn offset_at_seconds(self, utc: i64) -> i32 {
-        self.rules().offset_at_seconds(utc)
+        self.rules().offset_at(t)
     }
 
     /// This zone's table, read from its record. A calendar reads it once, when it is made: a
@@ -154,6 +150,11 @@ impl ZoneRules {
             // Either the only reading, or a gap, whose earlier offset is the smaller one.
             local - i64::from(smaller)
         }
+    }
+
+    /// The offset in force at an instant, in seconds east of UTC.
+    pub(crate) fn offset_at(&self, t: Timestamp) -> i32 {
+        self.offset_at_seconds(t.millis().div_euclid(1000))
     }
 
     /// The offset in force at `utc` (seconds since 1970), in seconds east of UTC.
@@ -252,7 +253,8 @@ mod tests {
     fn offsets_match_the_full_database_from_1970_to_2100() {
         for tz in chrono_tz::TZ_VARIANTS {
             let zone = Zone::named(tz.name()).expect("a known name");
-            let ours = |t: i64| zone.offset_at_seconds(t);
+            let rules = zone.rules();
+            let ours = |t: i64| rules.offset_at_seconds(t);
             let theirs = |t: i64| chrono_offset(tz, t);
             let mut t = 0;
             while t < YEAR_2100 {
@@ -272,7 +274,8 @@ mod tests {
     fn local_times_resolve_like_chrono_around_every_change() {
         for tz in chrono_tz::TZ_VARIANTS {
             let zone = Zone::named(tz.name()).expect("a known name");
-            let ours = |t: i64| zone.offset_at_seconds(t);
+            let rules = zone.rules();
+            let ours = |t: i64| rules.offset_at_seconds(t);
             let mut t = 0;
             while t < YEAR_2100 {
                 let next = t + WEEK;
@@ -289,7 +292,7 @@ mod tests {
                             None => local - i64::from(before),
                         };
                         assert_eq!(
-                            zone.rules().utc_of_local(local),
+                            rules.utc_of_local(local),
                             expected,
                             "{} local {}",
                             tz.name(),
@@ -309,7 +312,10 @@ mod tests {
         assert_eq!(calcutta.to_string(), "Asia/Calcutta");
         let kolkata = Zone::named("Asia/Kolkata").expect("a zone");
         assert_ne!(calcutta, kolkata);
-        assert_eq!(calcutta.offset_at_seconds(0), kolkata.offset_at_seconds(0));
+        assert_eq!(
+            calcutta.offset_at(Timestamp::from_millis(0)),
+            kolkata.offset_at(Timestamp::from_millis(0))
+        );
         assert_eq!(
             "Nowhere/Atlantis".parse::<Zone>(),
             Err(UnknownZone("Nowhere/Atlantis".into()))
