@@ -139,6 +139,27 @@ test("deciding prepared requests again does not read the request objects", () =>
   assert.equal(reads, afterPrepare, "no request was read again");
 });
 
+test("prepared verdicts written into an earlier batch's memory answer as new ones", () => {
+  const policy = benchPolicy();
+  const requests = Array.from({ length: 1500 }, (_, i) => courierChange(i % 3 === 0 ? undefined : SHIPPED + (i % 5) * DAY));
+  requests.push({ ...courierChange(SHIPPED), now: new Date(SHIPPED).toISOString() });
+  const prepared = policy.prepare(requests);
+  const fresh = (now) => [...prepared.verdicts(now)];
+  let last = prepared.verdicts();
+  for (const now of [SHIPPED, SHIPPED + DAY, SHIPPED + DAY + 1, undefined]) {
+    const expectedNow = fresh(now);
+    const again = prepared.verdicts(now, last);
+    assert.equal(again.outcomes.buffer, last.outcomes.buffer, "the earlier memory is taken");
+    assert.deepEqual([...again], expectedNow, `at ${now}`);
+    last = again;
+  }
+  // A plain batch's memory and a prepared call's, each given to the other.
+  const batch = policy.verdicts(requests);
+  const expectedBatch = [...policy.verdicts(requests)];
+  assert.deepEqual([...prepared.verdicts(SHIPPED, batch)], fresh(SHIPPED));
+  assert.deepEqual([...policy.verdicts(requests, last)], expectedBatch);
+});
+
 test("prepared requests throw decide's errors with the request's index, and refuse an invalid Date", () => {
   const policy = Policy.builtin("dropi");
   const good = { facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: 1_772_463_600_000 };

@@ -98,6 +98,43 @@ test("a batch answers as the single calls do, per policy", () => {
   }
 });
 
+test("a batch written into an earlier batch's memory answers as a new batch, and takes that memory only when it fits", () => {
+  const names = [...new Set(decideVectors.map((v) => v.policy))];
+  assert.ok(names.length >= 5);
+  // Instants as text (asked through JSON) and as epoch ms (rows).
+  const answerable = (name) =>
+    decideVectors
+      .filter((v) => v.policy === name)
+      .flatMap((v) => [v.request, withMillis(v.request)])
+      .filter((r) => !answer(() => policyOf(name).verdict(r)).error);
+  for (const name of names) {
+    const policy = policyOf(name);
+    const requests = answerable(name);
+    // Past 1,024 verdicts, so that rows are decided in JavaScript too.
+    const many = Array.from({ length: Math.ceil(1100 / requests.length) }, () => requests).flat();
+    const agree = (verdicts, asked, what) => {
+      assert.equal(verdicts.length, asked.length, what);
+      asked.forEach((r, i) => assert.deepEqual(verdicts.get(i), policy.verdict(r), `${name} ${what} #${i}`));
+      assert.equal([...verdicts].length, asked.length, what);
+    };
+    const first = policy.verdicts(many);
+    agree(first, many, "first");
+    const fewer = [...requests].reverse();
+    const again = policy.verdicts(fewer, first);
+    assert.equal(again.outcomes.buffer, first.outcomes.buffer, `${name}: the earlier memory is taken`);
+    agree(again, fewer, "in the earlier memory");
+    const more = [...many, ...requests];
+    const grown = policy.verdicts(more, again);
+    assert.notEqual(grown.outcomes.buffer, first.outcomes.buffer, `${name}: too small, new memory`);
+    agree(grown, more, "in new memory");
+    const otherName = names.find((n) => n !== name);
+    const other = policyOf(otherName).verdicts(Array.from({ length: requests.length }, () => answerable(otherName)).flat());
+    const notTaken = policy.verdicts(requests, other);
+    assert.notEqual(notTaken.outcomes.buffer, other.outcomes.buffer, `${name}: another policy's memory is not taken`);
+    agree(notTaken, requests, "with another policy's batch given");
+  }
+});
+
 test("a batch larger than one call into the module keeps order", () => {
   const policy = Policy.fromJson(readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8"));
   const statuses = ["pending", "to_pack", "to_pickup", "shipped", "with_issue"];

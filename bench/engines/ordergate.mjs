@@ -40,14 +40,21 @@ export function request(input) {
 export async function load() {
   const { Policy } = await import("ordergate");
   const policy = Policy.fromJson(policyText);
+  // The timed batches read only the outcomes, and give each call the previous call's verdicts to
+  // write into (`reuse`), as a loop over batches that keeps none would.
+  let last;
   return {
     prepare: request,
     decide: (r) => code(policy.verdict(r)),
     batch: (requests) => Array.from(policy.verdicts(requests), code),
-    batchOutcomes: (requests) => policy.verdicts(requests).outcomes,
+    batchOutcomes: (requests) => (last = policy.verdicts(requests, last)).outcomes,
     prepareBatch: (requests) => {
       const prepared = policy.prepare(requests);
-      return { codes: () => Array.from(prepared.verdicts(), code), outcomes: () => prepared.verdicts().outcomes };
+      let kept;
+      return {
+        codes: () => Array.from(prepared.verdicts(), code),
+        outcomes: () => (kept = prepared.verdicts(undefined, kept)).outcomes,
+      };
     },
   };
 }

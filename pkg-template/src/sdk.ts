@@ -3,7 +3,7 @@ import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
 import type { Layout } from "./generated/Layout.js";
 import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
-import { PreparedRequests, Verdicts } from "./verdicts.js";
+import { PreparedRequests, Verdicts, type VerdictBuffers } from "./verdicts.js";
 
 let ready = false;
 let memory: WebAssembly.Memory | undefined;
@@ -266,12 +266,26 @@ export class Policy {
   /**
    * Verdicts for many requests in one call: the fastest way to decide a list of orders once.
    * Throws the first error `decide` would throw, with the request's index in its path.
+   *
+   * With `reuse`, the verdicts of an earlier batch of this policy, the answers are written into
+   * its memory when it is large enough: a loop that decides batch after batch then takes no new
+   * memory per call, which costs a loop of large batches a fifth of its speed until the garbage
+   * collector frees the earlier ones (docs/benchmarks.md). That memory then holds these answers
+   * only: neither `reuse` nor any batch written into its memory before may be read afterwards.
+   *
+   * @example
+   * ```ts
+   * let verdicts: Verdicts | undefined;
+   * for (const page of pages) {
+   *   verdicts = policy.verdicts(page, verdicts);
+   *   show(page, verdicts.outcomes);
+   * }
+   * ```
    */
-  verdicts(requests: readonly DecideRequest[]): Verdicts {
+  verdicts(requests: readonly DecideRequest[], reuse?: Verdicts): Verdicts {
     const count = requests.length;
-    const outcomes = new Uint8Array(count);
-    const results = new Float64Array(count * VERDICT_WIDTH);
-    const actions = new Uint16Array(count);
+    const buffers = Verdicts.buffers(this.#codec, count, reuse);
+    const { outcomes, results, actions } = buffers;
     const decideRow = this.#rowDecider(count);
     const codec = this.#codec;
     // Each request through one small row that stays in the cache; the module decides only the
@@ -298,7 +312,7 @@ export class Policy {
       else unread.push(i);
     }
     const write: RowSource = (index, numbers, at) => codec.encode(requests[index] as DecideRequest, numbers, at);
-    return this.#finish(forModule, unread, write, outcomes, results, actions, (index) => requests[index] as DecideRequest);
+    return this.#finish(forModule, unread, write, buffers, count, (index) => requests[index] as DecideRequest);
   }
 
   /**
@@ -331,12 +345,15 @@ export class Policy {
       prepared.actions[i] = prepared.rows[at] as number;
       prepared.times[i] = request.now === undefined ? NaN : (prepared.rows[at + 2] as number);
     }
-    return new PreparedRequests(count, (now) => this.#preparedVerdicts(prepared, now));
+    return new PreparedRequests(count, (now, reuse) => this.#preparedVerdicts(prepared, now, reuse));
   }
 
-  /** The verdicts of prepared rows at `now`, or each at its own instant (the clock's when it had none). */
-  #preparedVerdicts(prepared: PreparedRows, now: number | Date | undefined): Verdicts {
-    const { requests, rows, times, checked, actions } = prepared;
+  /**
+   * The verdicts of prepared rows at `now`, or each at its own instant (the clock's when it had
+   * none), in `reuse`'s memory when it can hold them.
+   */
+  #preparedVerdicts(prepared: PreparedRows, now: number | Date | undefined, reuse: Verdicts | undefined): Verdicts {
+    const { requests, rows, times, checked } = prepared;
     const count = requests.length;
     const width = this.#codec.rowLength;
     const timed = this.#codec.timed;
@@ -345,8 +362,11 @@ export class Policy {
     // Kept verdicts hold at every valid instant; an invalid one is refused row by row, as before.
     const keep = given !== given || isInstant(given);
     // The kept verdicts in place, the rest written over them.
-    const outcomes = prepared.steadyOutcomes.slice();
-    const results = prepared.steadyResults.slice();
+    const buffers = Verdicts.buffers(this.#codec, count, reuse);
+    const { outcomes, results, actions } = buffers;
+    outcomes.set(prepared.steadyOutcomes);
+    results.set(prepared.steadyResults);
+    actions.set(prepared.actions);
     const decideRow = this.#rowDecider(count);
     const request = (index: number): DecideRequest => {
       const kept = requests[index] as DecideRequest;
@@ -385,7 +405,7 @@ export class Policy {
       for (let k = 0; k < width; k++) numbers[to + k] = rows[from + k] as number;
       return true;
     };
-    return this.#finish(forModule, unread, copy, outcomes, results, actions, request);
+    return this.#finish(forModule, unread, copy, buffers, count, request);
   }
 
   /**
@@ -393,7 +413,8 @@ export class Policy {
    * `write`, JSON those whose rows are marked -1 (`unread`, and the module's refusals), and the
    * outcomes of both are filled in.
    */
-  #finish(forModule: readonly number[], unread: readonly number[], write: RowSource, outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, request: (index: number) => DecideRequest): Verdicts {
+  #finish(forModule: readonly number[], unread: readonly number[], write: RowSource, buffers: VerdictBuffers, count: number, request: (index: number) => DecideRequest): Verdicts {
+    const { outcomes, results, actions } = buffers;
     if (forModule.length > 0) this.#moduleVerdicts(forModule, write, results, actions);
     const slow = new Map<number, Verdict>();
     // In request order: the first error `decide` would throw is the one thrown.
@@ -407,7 +428,7 @@ export class Policy {
       slow.set(i, verdict);
       outcomes[i] = OUTCOMES.indexOf(verdict.outcome);
     }
-    return new Verdicts(this.#codec, outcomes, results, actions, slow);
+    return new Verdicts(this.#codec, buffers, count, slow);
   }
 
   /**

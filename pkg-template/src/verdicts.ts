@@ -6,6 +6,14 @@
 import type { Outcome } from "./types.js";
 import { OUTCOMES, VERDICT_WIDTH, type RowCodec, type Verdict } from "./rows.js";
 
+/** Where a batch's answers are written: per request its outcome, its verdict's numbers, its action. @internal */
+export interface VerdictBuffers {
+  outcomes: Uint8Array;
+  /** {@link VERDICT_WIDTH} numbers per request. */
+  results: Float64Array;
+  actions: Uint16Array;
+}
+
 /** The verdicts of a batch, in request order; each is built when first read. */
 export class Verdicts {
   /** One byte per request: 0 allowed, 1 approval required, 2 denied. */
@@ -14,14 +22,28 @@ export class Verdicts {
   readonly #results: Float64Array;
   readonly #actions: Uint16Array;
   readonly #slow: Map<number, Verdict>;
+  /** The buffers the arrays above view, as allocated: a later batch may refill them. */
+  readonly #buffers: VerdictBuffers;
 
   /** @internal */
-  constructor(codec: RowCodec, outcomes: Uint8Array, results: Float64Array, actions: Uint16Array, slow: Map<number, Verdict>) {
+  constructor(codec: RowCodec, buffers: VerdictBuffers, count: number, slow: Map<number, Verdict>) {
     this.#codec = codec;
-    this.outcomes = outcomes;
-    this.#results = results;
-    this.#actions = actions;
+    this.#buffers = buffers;
+    const whole = buffers.outcomes.length === count;
+    this.outcomes = whole ? buffers.outcomes : buffers.outcomes.subarray(0, count);
+    this.#results = whole ? buffers.results : buffers.results.subarray(0, count * VERDICT_WIDTH);
+    this.#actions = whole ? buffers.actions : buffers.actions.subarray(0, count);
     this.#slow = slow;
+  }
+
+  /**
+   * Room for the answers of `count` requests of `codec`'s policy: the buffers of `reuse` when it
+   * holds a batch of the same policy at least as long, whose answers are then overwritten, else
+   * new ones. @internal
+   */
+  static buffers(codec: RowCodec, count: number, reuse: Verdicts | undefined): VerdictBuffers {
+    if (reuse !== undefined && reuse.#codec === codec && reuse.#buffers.outcomes.length >= count) return reuse.#buffers;
+    return { outcomes: new Uint8Array(count), results: new Float64Array(count * VERDICT_WIDTH), actions: new Uint16Array(count) };
   }
 
   /** How many requests were decided. */
@@ -65,12 +87,12 @@ export class Verdicts {
  * ```
  */
 export class PreparedRequests {
-  readonly #decide: (now: number | Date | undefined) => Verdicts;
+  readonly #decide: (now: number | Date | undefined, reuse: Verdicts | undefined) => Verdicts;
   /** How many requests were prepared. */
   readonly length: number;
 
   /** @internal */
-  constructor(length: number, decide: (now: number | Date | undefined) => Verdicts) {
+  constructor(length: number, decide: (now: number | Date | undefined, reuse: Verdicts | undefined) => Verdicts) {
     this.length = length;
     this.#decide = decide;
   }
@@ -80,8 +102,19 @@ export class PreparedRequests {
    * `now` (epoch milliseconds or a `Date`), every request is decided at that instant instead of
    * its own; without it, at its own `now`, and a request that had none at the clock's time of this
    * call. Throws what {@link Policy.verdicts} throws.
+   *
+   * With `reuse`, the verdicts of an earlier call (of these or other requests of the same
+   * policy), the answers are written into its memory instead of new memory, as
+   * {@link Policy.verdicts} does: neither `reuse` nor any batch written into its memory before
+   * may be read afterwards.
+   *
+   * @example
+   * ```ts
+   * let shown = orders.verdicts();
+   * setInterval(() => { shown = orders.verdicts(undefined, shown); render(shown); }, 60_000);
+   * ```
    */
-  verdicts(now?: number | Date): Verdicts {
-    return this.#decide(now);
+  verdicts(now?: number | Date, reuse?: Verdicts): Verdicts {
+    return this.#decide(now, reuse);
   }
 }
