@@ -216,7 +216,15 @@ export class RowCodec {
   readonly #actions: Map<string, number>;
   readonly #roles: Map<string, number>;
   readonly #facts: Declared;
-  readonly #writeRow: RowWriter | undefined;
+  /**
+   * The writer generated for this policy: not yet (undefined) until a second request is written,
+   * or unavailable (null). Generating and compiling it takes about 0.3 ms, which one request does
+   * not repay: a process that answers one request and ends (a serverless function's cold start)
+   * writes it with the generic writer.
+   */
+  #writeRow: RowWriter | null | undefined;
+  /** Requests written so far, until the writer is generated. */
+  #written = 0;
   readonly #attributes: Declared;
   readonly #params: Declared[];
   readonly #maxParams: number;
@@ -231,7 +239,6 @@ export class RowCodec {
     this.#actions = new Map(layout.actions.map((a, i) => [a.name, i]));
     this.#roles = new Map(layout.roles.map((r, i) => [r, i]));
     this.#facts = slots(layout.facts);
-    this.#writeRow = compileRowWriter(layout);
     this.#attributes = slots(layout.attributes);
     this.#params = layout.actions.map((a) => slots(a.params));
     this.#maxParams = layout.maxParams;
@@ -240,7 +247,18 @@ export class RowCodec {
 
   /** Writes `request` at `at`; false when only JSON can carry it. */
   encode(request: DecideRequest, out: Float64Array, at: number): boolean {
-    return this.#writeRow !== undefined ? this.#writeRow(request, out, at) : this.#encodeGeneric(request, out, at);
+    const writeRow = this.#writeRow;
+    return writeRow !== undefined && writeRow !== null ? writeRow(request, out, at) : this.#encodeUntilGenerated(request, out, at);
+  }
+
+  /** Writes `request` with the generic writer, or with the generated one from the second request on. */
+  #encodeUntilGenerated(request: DecideRequest, out: Float64Array, at: number): boolean {
+    if (this.#writeRow === undefined && ++this.#written > 1) {
+      const writeRow = compileRowWriter(this.#layout) ?? null;
+      this.#writeRow = writeRow;
+      if (writeRow !== null) return writeRow(request, out, at);
+    }
+    return this.#encodeGeneric(request, out, at);
   }
 
   /** The writer where code cannot be generated: the same checks through `Map`s and loops. */
