@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with cargo-fuzz (libFuzzer) of policy loading and of questions to every
-# built-in policy. Usage: ./scripts/fuzz.sh [SECONDS per target, default 300]
+# Coverage-guided fuzzing with cargo-fuzz (libFuzzer) of policy loading (JSON and compiled) and of
+# questions to every built-in policy. Usage: ./scripts/fuzz.sh [SECONDS per target, default 300]
 # The seed corpora in fuzz/corpus/ stay untouched: new inputs go to target/fuzz-corpus/. A crash
 # is saved under target/fuzz-artifacts/; copy it into fuzz/regressions/<target>/ so that
 # `cargo test --test fuzz_regressions` replays it from then on.
@@ -13,7 +13,7 @@ if ! command -v cargo-fuzz >/dev/null; then
 fi
 # cargo-fuzz needs unstable compiler flags; only the stable toolchain installs here.
 export RUSTC_BOOTSTRAP=1
-for target in load_policy decide; do
+for target in load_policy load_compiled decide; do
   work="target/fuzz-corpus/$target"
   mkdir -p "$work" target/fuzz-artifacts
   echo "==> fuzzing $target for ${seconds}s"

@@ -40,11 +40,24 @@ pub struct Policy {
     program: Arc<Program>,
     /// How the numbers of a question row are checked.
     rows: numbers::RowChecks,
-    document: Document,
-    /// What the hash is taken of, hashed when first asked: hashing is a tenth of a cold load in
-    /// WebAssembly, and a verdict never needs it.
-    hashed: HashSource,
+    id: String,
+    version: String,
+    origin: Origin,
+    /// Known from the start for a compiled policy; hashed when first asked for one read from
+    /// JSON: hashing is a tenth of a cold load in WebAssembly, and a verdict never needs it.
     stamp: OnceLock<PolicyStamp>,
+}
+
+/// Where a policy was read from, and what that leaves to know about it.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// A JSON document: the document, and what its hash is taken of.
+    Document {
+        document: Box<Document>,
+        hashed: HashSource,
+    },
+    /// A compiled policy: the summary its compiler wrote.
+    Compiled { summary: String },
 }
 
 impl Policy {
@@ -80,22 +93,69 @@ impl Policy {
             (Some(document), Some(program)) if reader.issues.is_empty() => Ok(Policy {
                 rows: numbers::row_checks(&program),
                 program: Arc::new(program),
-                document,
-                hashed: hashed(),
+                id: document.id.clone(),
+                version: document.version.clone(),
+                origin: Origin::Document {
+                    document: Box::new(document),
+                    hashed: hashed(),
+                },
                 stamp: OnceLock::new(),
             }),
             _ => Err(Error::InvalidPolicy(reader.issues)),
         }
     }
 
+    /// Reads a policy compiled by [`Policy::to_compiled`], without the JSON reader, validation
+    /// and compiler [`Policy::from_json`] runs: it decides as the policy it was compiled from.
+    /// Bytes of another format version, damaged or cut short are refused with
+    /// [`Code::InvalidCompiled`], and a message that says to compile the policy again.
+    ///
+    /// ```
+    /// let policy = ordergate::builtin("dropi").unwrap();
+    /// let compiled = policy.to_compiled();
+    /// let loaded = ordergate::Policy::from_compiled(&compiled).unwrap();
+    /// assert_eq!(loaded.hash(), policy.hash());
+    /// let error = ordergate::Policy::from_compiled(&compiled[..40]).unwrap_err();
+    /// assert_eq!(error.issues()[0].code, ordergate::Code::InvalidCompiled);
+    /// ```
+    pub fn from_compiled(bytes: &[u8]) -> Result<Policy, Error> {
+        let (about, program) = crate::compiled::read(bytes)?;
+        Ok(Policy {
+            rows: numbers::row_checks(&program),
+            program: Arc::new(program),
+            stamp: OnceLock::from(PolicyStamp {
+                id: about.id.clone(),
+                version: about.version.clone(),
+                hash: about.hash,
+            }),
+            id: about.id,
+            version: about.version,
+            origin: Origin::Compiled {
+                summary: about.summary,
+            },
+        })
+    }
+
+    /// The policy in its compiled form, for [`Policy::from_compiled`]: its program, id,
+    /// version, hash and summary, in a few kilobytes that load without the compiler.
+    pub fn to_compiled(&self) -> Vec<u8> {
+        let about = crate::compiled::About {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: self.hash().to_owned(),
+            summary: crate::ffi::describe_json(self),
+        };
+        crate::compiled::write(&about, &self.program)
+    }
+
     /// The policy's id.
     pub fn id(&self) -> &str {
-        &self.document.id
+        &self.id
     }
 
     /// The version the policy declares.
     pub fn version(&self) -> &str {
-        &self.document.version
+        &self.version
     }
 
     /// `sha256:` and the hash of the policy's canonical JSON (keys sorted, no spaces).
@@ -112,15 +172,31 @@ impl Policy {
     /// What every decision carries to name the policy.
     fn stamp(&self) -> &PolicyStamp {
         self.stamp.get_or_init(|| PolicyStamp {
-            id: self.document.id.clone(),
-            version: self.document.version.clone(),
-            hash: sha256_hex(&self.hashed.canonical()),
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: match &self.origin {
+                Origin::Document { hashed, .. } => sha256_hex(&hashed.canonical()),
+                // A compiled policy's stamp is set when it is read.
+                Origin::Compiled { .. } => String::new(),
+            },
         })
     }
 
-    /// The document as loaded (names, labels, rules), for tools such as documentation generators.
-    pub fn document(&self) -> &Document {
-        &self.document
+    /// The document as loaded (names, labels, rules), for tools such as documentation
+    /// generators; `None` for a policy read from its compiled form, which does not carry it.
+    pub fn document(&self) -> Option<&Document> {
+        match &self.origin {
+            Origin::Document { document, .. } => Some(document),
+            Origin::Compiled { .. } => None,
+        }
+    }
+
+    /// The summary a compiled policy carries, as [`crate::ffi::describe_json`] wrote it.
+    pub(crate) fn compiled_summary(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::Compiled { summary } => Some(summary),
+            Origin::Document { .. } => None,
+        }
     }
 
     /// Decides one action: `{"facts", "actor", "action", "params"?, "now", "locale"?}`.

@@ -66,6 +66,9 @@ pub enum Code {
     InvalidDecision,
     /// A policy name that is not built in (or not loaded).
     UnknownPolicy,
+    /// Bytes that are not a policy compiled by this version of ordergate (another format,
+    /// damaged or cut short).
+    InvalidCompiled,
 }
 
 impl Code {
@@ -104,6 +107,7 @@ impl Code {
             Code::MissingParam => "MISSING_PARAM",
             Code::InvalidDecision => "INVALID_DECISION",
             Code::UnknownPolicy => "UNKNOWN_POLICY",
+            Code::InvalidCompiled => "INVALID_COMPILED",
         }
     }
 }

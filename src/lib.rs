@@ -35,6 +35,7 @@
 pub mod api;
 mod builtin;
 mod compile;
+pub mod compiled;
 mod engine;
 mod error;
 mod eval;

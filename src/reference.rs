@@ -14,7 +14,12 @@ use serde_json::{json, Map, Value};
 /// assert!(page.contains("| `por_confirmar` | Por confirmar |"));
 /// ```
 pub fn markdown(policy: &Policy) -> String {
-    let doc = policy.document();
+    let Some(doc) = policy.document() else {
+        return format!(
+            "# {}\n\nThis policy was read from its compiled form, which does not carry its document: generate its page from its JSON.\n",
+            policy.id()
+        );
+    };
     let mut out = String::new();
     let w = &mut out;
     let lang = doc.languages.first().cloned().unwrap_or_default();
@@ -337,7 +342,9 @@ fn witness(doc: &Document, cond: &Condition, facts: &mut Map<String, Value>) {
 }
 
 fn matrix(w: &mut String, policy: &Policy) {
-    let doc = policy.document();
+    let Some(doc) = policy.document() else {
+        return;
+    };
     let Some((main, dim)) = doc.dimensions.first() else {
         return;
     };

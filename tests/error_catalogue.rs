@@ -20,6 +20,8 @@ enum Input {
     ApplyForeign,
     /// A built-in policy by name.
     Builtin(&'static str),
+    /// The policy's compiled form, changed by a function.
+    Compiled(fn(&mut Vec<u8>)),
 }
 
 struct Entry {
@@ -236,6 +238,12 @@ fn catalogue() -> Vec<Entry> {
             input: Input::Builtin("shopify"),
             path: "$",
         },
+        Entry {
+            code: Code::InvalidCompiled,
+            trigger: "bytes that are not a policy compiled by this version (another format, damaged, cut short)",
+            input: Input::Compiled(|bytes| bytes[4] = 2),
+            path: "$",
+        },
     ]
 }
 
@@ -254,6 +262,11 @@ fn trigger(policy: &Policy, input: &Input) -> ordergate::Error {
             policy.apply(&good_request()["facts"], &foreign).map(|_| ())
         }
         Input::Builtin(name) => ordergate::builtin(name).map(|_| ()),
+        Input::Compiled(change) => {
+            let mut bytes = policy.to_compiled();
+            change(&mut bytes);
+            Policy::from_compiled(&bytes).map(|_| ())
+        }
     };
     match result {
         Err(e) => e,
@@ -307,7 +320,7 @@ fn every_code_has_an_entry_that_triggers_it_and_the_instance_keeps_deciding() {
     listed.dedup();
     assert_eq!(
         listed.len(),
-        28,
+        29,
         "every code of ordergate::Code has an entry"
     );
     page.push_str("| `NOT_INITIALIZED` | (JS SDK) a policy call before `await init()` or `initSync()` in a browser | `$` | ordergate is not initialized: `await init()` once (or call `initSync(bytes)`) before loading a policy |\n");

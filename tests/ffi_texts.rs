@@ -139,7 +139,7 @@ fn a_decision_of_another_policy_is_refused_as_before() {
 
 /// The summary as serde_json's `json!` builds it from the document: the oracle.
 fn summary(policy: &Policy) -> Value {
-    let doc = policy.document();
+    let doc = policy.document().expect("a policy read from JSON");
     let labels = |t: &Vec<(String, String)>| -> Value {
         t.iter()
             .map(|(l, s)| (l.clone(), Value::String(s.clone())))

@@ -115,7 +115,7 @@ proptest! {
             "params": {"reason": "r", "courier": "JNE", "awb": "X1"}});
         if let Ok(d) = p.decide(&request) {
             let next = p.apply(&facts, &d).expect("a decision applies to the facts it was taken on");
-            let doc = p.document();
+            let doc = p.document().expect("a policy read from JSON");
             for (dim, spec) in &doc.dimensions {
                 let value = next[dim].as_str().unwrap_or_default();
                 prop_assert!(spec.statuses.iter().any(|(s, _)| s == value), "{} = {}", dim, value);
@@ -138,7 +138,7 @@ proptest! {
             prop_assert_eq!(v.outcome, d.outcome);
             prop_assert_eq!(v.rule.and_then(|i| p.rule_id(i)), d.rule.as_deref());
             prop_assert_eq!(v.remaining_chances, d.remaining_chances);
-            let zone = p.document().calendar.zone;
+            let zone = p.document().expect("a policy read from JSON").calendar.zone;
             prop_assert_eq!(v.valid_until.map(|t| t.format_in(zone)), d.valid_until);
         }
     }

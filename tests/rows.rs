@@ -8,10 +8,11 @@
 
 mod common;
 
-use ordergate::api::{Layout, SlotKind, SlotLayout};
+use common::rows::request;
+use ordergate::api::{Layout, SlotKind};
 use ordergate::{Policy, Verdict};
 use proptest::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use std::sync::OnceLock;
 
 /// Loaded once: cases pick one by index. The last is every-condition.json, which the test of
@@ -56,64 +57,6 @@ fn number() -> impl Strategy<Value = f64> {
     ]
 }
 
-/// A number as a JavaScript caller's JSON would carry it: whole numbers as integers.
-fn json_number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
-        json!(n as i64)
-    } else {
-        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
-    }
-}
-
-/// The JSON form of one present value of a slot; `None` when JSON cannot carry the number.
-fn slot_json(kind: SlotKind, values: &[String], n: f64) -> Option<Value> {
-    if !n.is_finite() {
-        return None;
-    }
-    Some(match kind {
-        SlotKind::Boolean if n == 0.0 || n == 1.0 => json!(n == 1.0),
-        SlotKind::Status if n >= 0.0 && n.fract() == 0.0 && (n as usize) < values.len() => {
-            json!(values[n as usize])
-        }
-        _ => json_number(n),
-    })
-}
-
-/// The request a row stands for; `None` when JSON cannot say it (the row must then be refused).
-fn request(layout: &Layout, row: &[f64]) -> Option<Value> {
-    let whole_index = |n: f64, len: usize| {
-        (n >= 0.0 && n.fract() == 0.0 && (n as usize) < len).then_some(n as usize)
-    };
-    let action = &layout.actions[whole_index(row[0], layout.actions.len())?];
-    let role = &layout.roles[whole_index(row[1], layout.roles.len())?];
-    let now = row[2];
-    if !now.is_finite() {
-        return None;
-    }
-    let mut at = 3;
-    let mut named = |slots: &[SlotLayout]| -> Option<Map<String, Value>> {
-        let mut map = Map::new();
-        for slot in slots {
-            let n = row[at];
-            at += 1;
-            if !n.is_nan() {
-                map.insert(slot.name.clone(), slot_json(slot.kind, &slot.values, n)?);
-            }
-        }
-        Some(map)
-    };
-    let facts = named(&layout.facts)?;
-    let attributes = named(&layout.attributes)?;
-    let params = named(&action.params)?;
-    Some(json!({
-        "facts": facts,
-        "actor": {"role": role, "attributes": attributes},
-        "action": action.name,
-        "params": params,
-        "now": json_number(now),
-    }))
-}
-
 /// The verdict chooses as the full decision on the same request: the same outcome, deciding rule,
 /// chances left and last valid instant; where the decision refuses the request, the verdict must
 /// have said that it would (a missing parameter).
@@ -132,7 +75,11 @@ fn chooses_as_the_decision(
                 request
             );
             prop_assert_eq!(verdict.remaining_chances, d.remaining_chances);
-            let zone = policy.document().calendar.zone;
+            let zone = policy
+                .document()
+                .expect("a policy read from JSON")
+                .calendar
+                .zone;
             prop_assert_eq!(
                 verdict.valid_until.map(|t| t.format_in(zone)),
                 d.valid_until,

@@ -29,7 +29,7 @@ const INSTANTS: &[&str] = &[
 ];
 
 fn questions(name: &str, policy: &Policy) -> Vec<(String, Value)> {
-    let doc = policy.document();
+    let doc = policy.document().expect("a policy read from JSON");
     let mut out = Vec::new();
     let (first_name, first_dim) = &doc.dimensions[0];
     for (i, (status, _)) in first_dim.statuses.iter().enumerate() {

@@ -23,7 +23,7 @@ fn run(facts: Value, action: &str, params: Value) -> ordergate::Decision {
 #[test]
 fn order_statuses_pending_active_fraud_cancelled_with_their_labels() {
     let p = policy("whmcs");
-    let doc = p.document();
+    let doc = p.document().expect("a policy read from JSON");
     let (_, order) = doc.dimensions.iter().find(|(n, _)| n == "order").unwrap();
     let labels: Vec<_> = order
         .statuses

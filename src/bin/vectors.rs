@@ -98,7 +98,7 @@ fn sources() -> Vec<Source> {
     }
     list.into_iter()
         .map(|(name, policy)| {
-            let doc = policy.document();
+            let doc = policy.document().expect("a policy read from JSON");
             let calendar = Calendar::new(
                 doc.calendar.zone,
                 &doc.calendar.weekend,
@@ -139,7 +139,7 @@ fn value_of(rng: &mut Rng, ty: &ValueType, now: Timestamp) -> Value {
 }
 
 fn case(rng: &mut Rng, source: &Source) -> (String, Value) {
-    let doc = source.policy.document();
+    let doc = source.policy.document().expect("a policy read from JSON");
     let zone = doc.calendar.zone;
     let anchor_text: &&str = rng.pick(ANCHORS);
     let anchor = Timestamp::parse(anchor_text).unwrap_or(Timestamp::from_millis(0));

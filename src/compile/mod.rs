@@ -1,7 +1,7 @@
 //! Compilation: resolves every name of the model to an index, checks types, translations and
 //! reachability, and builds the [`Program`] that decisions run on.
 
-mod name_index;
+pub(crate) mod name_index;
 pub(crate) mod program;
 mod reach;
 mod resolve;

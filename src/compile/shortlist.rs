@@ -44,6 +44,36 @@ impl Shortlist {
         self.pivot
     }
 
+    /// Its parts, as a compiled policy writes them: pivot, stride, row starts, entries.
+    pub fn parts(&self) -> (Option<Slot>, usize, &[u32], &[u32]) {
+        (self.pivot, self.stride, &self.starts, &self.entries)
+    }
+
+    /// A shortlist from a compiled policy's parts, or `None` when its rows do not fit in its
+    /// entries (each row's start at most its end, the last end at most the entries' count).
+    pub fn from_parts(
+        pivot: Option<Slot>,
+        stride: usize,
+        starts: Vec<u32>,
+        entries: Vec<u32>,
+    ) -> Option<Shortlist> {
+        let ordered = starts.windows(2).all(|w| w[0] <= w[1]);
+        let fits = starts
+            .last()
+            .is_none_or(|&end| end as usize <= entries.len());
+        (ordered && fits).then_some(Shortlist {
+            pivot,
+            stride,
+            starts,
+            entries,
+        })
+    }
+
+    /// Every rule index it holds, settled or not.
+    pub fn rules(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|&e| e & !SETTLED)
+    }
+
     /// The rules to try for `role` when the pivot holds `status` (`None`: absent, or no pivot).
     pub fn candidates(
         &self,

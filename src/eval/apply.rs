@@ -24,7 +24,7 @@ pub(crate) fn apply(
             format!("this decision was taken by policy '{}' {} ({}), not by this one; decide again with this policy", taken_by.id, taken_by.version, taken_by.hash),
         ));
     }
-    let zone = program.calendar.zone();
+    let zone = &program.calendar;
     for (i, change) in changes.iter().enumerate() {
         let path = format!("$.decision.changes[{i}]");
         let Some(slot) = program.fact_index.get(&change.fact) else {

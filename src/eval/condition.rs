@@ -189,10 +189,10 @@ impl<'a, V: Values> Env<'a, V> {
                 edge,
             } => {
                 let fact = &self.program.facts[*slot as usize].name;
-                let zone = self.program.calendar.zone();
+                let zone = &self.program.calendar;
                 match self.window(*kind, *slot, *duration, *edge) {
                     Some((_, end, _)) => {
-                        let end = end.format_in(zone);
+                        let end = zone.format(end);
                         match kind {
                             WindowKind::Within => format!(
                                 "{path}.{}: the window of {duration} after {fact} closed at {end}",

@@ -66,10 +66,7 @@ impl Decider<'_> {
             }
         };
         // A reached limit is decided before any window is consulted: no instant then.
-        d.valid_until = chosen
-            .next
-            .0
-            .map(|t| t.offset(-1).format_in(program.calendar.zone()));
+        d.valid_until = chosen.next.0.map(|t| program.calendar.format(t.offset(-1)));
         d.remaining_chances = chosen.remaining;
         Ok(d)
     }
@@ -103,7 +100,7 @@ impl Decider<'_> {
             valid_until: None,
             auto_decision: None,
             remaining_chances: None,
-            at: self.question.now.format_in(program.calendar.zone()),
+            at: program.calendar.format(self.question.now),
             language: self.lang().to_owned(),
             trace,
         }
@@ -267,7 +264,7 @@ impl Decider<'_> {
         mode: Mode,
     ) -> Result<(), Error> {
         let program = self.program;
-        let zone = program.calendar.zone();
+        let zone = &program.calendar;
         let (slot, value) = match effect {
             Effect::Set(slot, op) => match self.operand_value(op, action, env, mode)? {
                 Some(v) => (*slot, v),
@@ -330,14 +327,14 @@ impl Decider<'_> {
         };
         let at = self.program.calendar.add(from, auto.after);
         Some(api::AutoDecision {
-            at: at.format_in(self.program.calendar.zone()),
+            at: self.program.calendar.format(at),
             outcome: auto.outcome,
         })
     }
 }
 
 fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, serde_json::Value> {
-    let zone = program.calendar.zone();
+    let zone = &program.calendar;
     program
         .facts
         .iter()

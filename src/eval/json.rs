@@ -3,7 +3,7 @@
 use super::input::FactValues;
 use crate::compile::program::{Program, Ty, Val};
 use crate::policy::model::Text;
-use crate::time::Zone;
+use crate::time::Calendar;
 use serde_json::{Map, Value};
 
 /// The text in `lang`, else the first given (the compiler guarantees every declared language).
@@ -34,13 +34,18 @@ pub(crate) fn message(program: &Program, index: u16, lang: &str) -> (String, Str
 
 /// A value as JSON: statuses as ids, money as minor units, instants as RFC 3339 in the policy's
 /// zone, absent as null.
-pub(crate) fn val_to_json(program: &Program, ty: &Ty, value: Option<&Val>, zone: Zone) -> Value {
+pub(crate) fn val_to_json(
+    program: &Program,
+    ty: &Ty,
+    value: Option<&Val>,
+    zone: &Calendar,
+) -> Value {
     match value {
         None => Value::Null,
         Some(Val::Bool(b)) => Value::Bool(*b),
         Some(Val::Int(n)) | Some(Val::Money(n)) => Value::from(*n),
         Some(Val::Num(n)) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
-        Some(Val::Time(t)) => Value::String(t.format_in(zone)),
+        Some(Val::Time(t)) => Value::String(zone.format(*t)),
         Some(Val::Str(s)) => Value::String(s.to_string()),
         Some(Val::Status(s)) => match ty {
             Ty::Domain(d) => program
@@ -55,7 +60,7 @@ pub(crate) fn val_to_json(program: &Program, ty: &Ty, value: Option<&Val>, zone:
 
 /// Every declared fact, in declaration order.
 pub(crate) fn facts_to_json(program: &Program, facts: &FactValues) -> Value {
-    let zone = program.calendar.zone();
+    let zone = &program.calendar;
     let map: Map<String, Value> = program
         .facts
         .iter()

@@ -4,6 +4,7 @@
 use super::zone::ZoneRules;
 use super::{Timestamp, Zone};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use std::borrow::Cow;
 
 /// A length of time in one unit. Calendar and business days follow the calendar's local time.
 ///
@@ -13,7 +14,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 /// let cal = Calendar::new(jakarta, &[chrono::Weekday::Sat, chrono::Weekday::Sun], &[]);
 /// let friday = Timestamp::parse("2026-03-06T10:00:00+07:00").unwrap();
 /// let due = cal.add(friday, Duration::BusinessDays(3));
-/// assert_eq!(due.format_in(cal.zone()), "2026-03-11T10:00:00+07:00");
+/// assert_eq!(cal.format(due), "2026-03-11T10:00:00+07:00");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Duration {
@@ -49,7 +50,8 @@ pub const MAX_BUSINESS_DAYS: u32 = 1_000;
 /// Time zone, weekend and holidays of a policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
-    zone: Zone,
+    /// The zone's IANA name.
+    zone: Cow<'static, str>,
     /// The zone's table, read once here rather than at every conversion.
     rules: ZoneRules,
     weekend: [bool; 7],
@@ -68,16 +70,66 @@ impl Calendar {
         crate::heapsort::sort(&mut holidays);
         holidays.dedup();
         Calendar {
-            zone,
+            zone: Cow::Borrowed(zone.name()),
             rules: zone.rules(),
             weekend: days,
             holidays,
         }
     }
 
-    /// The calendar's IANA time zone.
-    pub fn zone(&self) -> Zone {
-        self.zone
+    /// A calendar from a compiled policy's parts, or `None` when they are not a calendar's:
+    /// holidays out of order or repeated.
+    pub(crate) fn from_parts(
+        zone: String,
+        rules: ZoneRules,
+        weekend: [bool; 7],
+        holidays: Vec<NaiveDate>,
+    ) -> Option<Calendar> {
+        holidays
+            .windows(2)
+            .all(|w| w[0] < w[1])
+            .then_some(Calendar {
+                zone: Cow::Owned(zone),
+                rules,
+                weekend,
+                holidays,
+            })
+    }
+
+    /// The IANA name of the calendar's time zone.
+    ///
+    /// ```
+    /// let zone = ordergate::Zone::named("Asia/Jakarta").unwrap();
+    /// assert_eq!(ordergate::Calendar::new(zone, &[], &[]).zone_name(), "Asia/Jakarta");
+    /// ```
+    pub fn zone_name(&self) -> &str {
+        &self.zone
+    }
+
+    /// The zone's table, as a compiled policy writes it.
+    pub(crate) fn zone_rules(&self) -> &ZoneRules {
+        &self.rules
+    }
+
+    /// The weekend days, Monday first.
+    pub(crate) fn weekend(&self) -> [bool; 7] {
+        self.weekend
+    }
+
+    /// The holidays, sorted.
+    pub(crate) fn holidays(&self) -> &[NaiveDate] {
+        &self.holidays
+    }
+
+    /// The offset from UTC in force at an instant in the calendar's zone, in seconds east.
+    pub fn offset_at(&self, t: Timestamp) -> i32 {
+        self.rules.offset_at(t)
+    }
+
+    /// An instant as RFC 3339 text in the calendar's zone, with milliseconds only when they are
+    /// not zero (see [`Timestamp::format_in`]).
+    pub fn format(&self, t: Timestamp) -> String {
+        super::text::format_instant(t.millis(), self.rules.offset_at(t))
     }
 
     /// Whether a local date is a working day (not a weekend day, not a holiday).

@@ -12,4 +12,5 @@ pub use calendar::{Calendar, Duration, MAX_BUSINESS_DAYS, MAX_DURATION_COUNT};
 pub(crate) use text::parse_date;
 pub use timestamp::Timestamp;
 pub(crate) use timestamp::{MAX_MILLIS, MIN_MILLIS};
+pub(crate) use zone::ZoneRules;
 pub use zone::{zone_names, UnknownZone, Zone};

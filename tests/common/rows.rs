@@ -2,8 +2,9 @@
 //! absent, fractional, negative and out-of-range numbers now and then, instants on either side of
 //! whole hours, and small amounts that are often equal.
 
-use ordergate::api::SlotKind;
+use ordergate::api::{SlotKind, SlotLayout};
 use ordergate::Layout;
+use serde_json::{json, Map, Value};
 
 /// A seeded xorshift generator: the same rows on every run and in every runtime.
 pub struct Rows {
@@ -122,4 +123,62 @@ impl Rows {
         }
         rows
     }
+}
+
+/// A number as a JavaScript caller's JSON would carry it: whole numbers as integers.
+pub fn json_number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
+        json!(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// The JSON form of one present value of a slot; `None` when JSON cannot carry the number.
+pub fn slot_json(kind: SlotKind, values: &[String], n: f64) -> Option<Value> {
+    if !n.is_finite() {
+        return None;
+    }
+    Some(match kind {
+        SlotKind::Boolean if n == 0.0 || n == 1.0 => json!(n == 1.0),
+        SlotKind::Status if n >= 0.0 && n.fract() == 0.0 && (n as usize) < values.len() => {
+            json!(values[n as usize])
+        }
+        _ => json_number(n),
+    })
+}
+
+/// The request a row stands for; `None` when JSON cannot say it (the row must then be refused).
+pub fn request(layout: &Layout, row: &[f64]) -> Option<Value> {
+    let whole_index = |n: f64, len: usize| {
+        (n >= 0.0 && n.fract() == 0.0 && (n as usize) < len).then_some(n as usize)
+    };
+    let action = &layout.actions[whole_index(row[0], layout.actions.len())?];
+    let role = &layout.roles[whole_index(row[1], layout.roles.len())?];
+    let now = row[2];
+    if !now.is_finite() {
+        return None;
+    }
+    let mut at = 3;
+    let mut named = |slots: &[SlotLayout]| -> Option<Map<String, Value>> {
+        let mut map = Map::new();
+        for slot in slots {
+            let n = row[at];
+            at += 1;
+            if !n.is_nan() {
+                map.insert(slot.name.clone(), slot_json(slot.kind, &slot.values, n)?);
+            }
+        }
+        Some(map)
+    };
+    let facts = named(&layout.facts)?;
+    let attributes = named(&layout.attributes)?;
+    let params = named(&action.params)?;
+    Some(json!({
+        "facts": facts,
+        "actor": {"role": role, "attributes": attributes},
+        "action": action.name,
+        "params": params,
+        "now": json_number(now),
+    }))
 }

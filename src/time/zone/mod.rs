@@ -9,6 +9,7 @@ mod data;
 mod generate;
 mod rule;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -85,32 +86,22 @@ impl Zone {
     /// This zone's table, read from its record. A calendar reads it once, when it is made: a
     /// rule with daylight saving time takes about 15 ns to read.
     pub(crate) fn rules(self) -> ZoneRules {
+        ZoneRules::read(Cow::Borrowed(self.record())).unwrap_or(ZoneRules::UTC)
+    }
+
+    /// This zone's record in the table (the layout above).
+    pub(crate) fn record(self) -> &'static [u8] {
         let zone = NAME_ZONES
             .get(usize::from(self.0))
             .map_or(0, |&z| usize::from(z));
         let start = ZONE_STARTS.get(zone).map_or(0, |&s| usize::from(s));
         let end = ZONE_STARTS.get(zone + 1).map_or(0, |&e| usize::from(e));
-        let mut bytes = ZONE_BYTES.get(start..end).unwrap_or_default().iter();
-        let rule = Rule::read(&mut bytes).unwrap_or(Rule { std: 0, dst: None });
-        let last = leb128(&mut bytes).map_or(0, |t| t as i64);
-        let initial = signed(&mut bytes).unwrap_or(rule.std);
-        let mut offsets = [initial; 8];
-        let count = bytes.next().map_or(0, |&n| usize::from(n));
-        for slot in offsets.iter_mut().take(count) {
-            *slot = signed(&mut bytes).unwrap_or(initial);
-        }
-        ZoneRules {
-            rule,
-            last,
-            initial,
-            offsets,
-            changes: bytes.as_slice(),
-        }
+        ZONE_BYTES.get(start..end).unwrap_or_default()
     }
 }
 
 /// A zone's table as read from its record: the offsets it took since 1970, and its rule after.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct ZoneRules {
     rule: Rule,
     /// The last listed transition (seconds since 1970), from which `rule` governs.
@@ -119,8 +110,10 @@ pub(crate) struct ZoneRules {
     initial: i32,
     /// The distinct offsets the listed transitions bring.
     offsets: [i32; 8],
-    /// The listed transitions, as the record writes them.
-    changes: &'static [u8],
+    /// The record it was read from: the table's own, or a compiled policy's copy.
+    record: Cow<'static, [u8]>,
+    /// Where the listed transitions start in `record`.
+    changes: usize,
 }
 
 /// Without the transitions' bytes, which a calendar's `Debug` would otherwise print.
@@ -133,7 +126,62 @@ impl fmt::Debug for ZoneRules {
     }
 }
 
+/// The largest offset from UTC accepted in a record: 26 hours either way.
+const MAX_OFFSET: i32 = 26 * 3600;
+
+/// The latest transition accepted in a record: the end of year 9999, in seconds since 1970.
+const MAX_TRANSITION: u64 = 253_402_300_799;
+
 impl ZoneRules {
+    /// Coordinated Universal Time.
+    const UTC: ZoneRules = ZoneRules {
+        rule: Rule { std: 0, dst: None },
+        last: 0,
+        initial: 0,
+        offsets: [0; 8],
+        record: Cow::Borrowed(&[]),
+        changes: 0,
+    };
+
+    /// Reads a record (the layout above), or `None` when it is cut short or holds a value no
+    /// zone takes (an offset past 26 hours, a change past year 9999, a day that does not exist):
+    /// a compiled policy carries its zone's record, and what it carries is checked here.
+    pub(crate) fn read(record: Cow<'static, [u8]>) -> Option<ZoneRules> {
+        let mut bytes = record.iter();
+        let rule = Rule::read(&mut bytes).filter(Rule::is_valid)?;
+        let last = leb128(&mut bytes).filter(|&t| t <= MAX_TRANSITION)? as i64;
+        let initial = signed(&mut bytes).filter(|o| o.abs() <= MAX_OFFSET)?;
+        let mut offsets = [initial; 8];
+        let count = usize::from(*bytes.next()?);
+        for slot in offsets.get_mut(..count)? {
+            *slot = signed(&mut bytes).filter(|o| o.abs() <= MAX_OFFSET)?;
+        }
+        let changes = record.len() - bytes.as_slice().len();
+        // Every transition is read again at each conversion, without checks: check them once.
+        let mut at: u64 = 0;
+        while !bytes.as_slice().is_empty() {
+            let change = leb128(&mut bytes)?;
+            let step = match change >> 3 {
+                0 => leb128(&mut bytes)?,
+                quarters => quarters.checked_mul(900)?,
+            };
+            at = at.checked_add(step).filter(|&t| t <= MAX_TRANSITION)?;
+        }
+        Some(ZoneRules {
+            rule,
+            last,
+            initial,
+            offsets,
+            record,
+            changes,
+        })
+    }
+
+    /// The record this was read from.
+    pub(crate) fn record(&self) -> &[u8] {
+        &self.record
+    }
+
     /// The UTC instant (seconds) of a local wall-clock time (seconds since 1970-01-01T00:00 local).
     /// An ambiguous time (clocks turned back) takes the earlier instant; a time that does not
     /// exist (clocks turned forward) is read with the offset in force before the gap, so it lands
@@ -163,7 +211,7 @@ impl ZoneRules {
             return self.rule.offset_at(utc);
         }
         let (mut at, mut offset) = (0, self.initial);
-        let mut bytes = self.changes.iter();
+        let mut bytes = self.record.get(self.changes..).unwrap_or_default().iter();
         while let Some(change) = leb128(&mut bytes) {
             let step = match change >> 3 {
                 0 => leb128(&mut bytes).unwrap_or(0),

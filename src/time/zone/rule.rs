@@ -61,6 +61,16 @@ impl Rule {
         Some(Rule { std, dst })
     }
 
+    /// Whether every value is one POSIX allows: offsets within 26 hours, change times within
+    /// 167 hours, days that exist. Only then is the year-by-year arithmetic free of surprises.
+    pub(super) fn is_valid(&self) -> bool {
+        let offset = |o: i32| o.abs() <= 26 * 3600;
+        offset(self.std)
+            && self
+                .dst
+                .is_none_or(|dst| offset(dst.offset) && dst.start.is_valid() && dst.end.is_valid())
+    }
+
     /// The offset in force at `utc` (seconds since the epoch).
     pub fn offset_at(&self, utc: i64) -> i32 {
         let Some(dst) = &self.dst else {
@@ -99,6 +109,19 @@ impl Change {
             day,
             time: signed(bytes)?,
         })
+    }
+
+    fn is_valid(&self) -> bool {
+        let day = match self.day {
+            Day::Month {
+                month,
+                week,
+                weekday,
+            } => (1..=12).contains(&month) && (1..=5).contains(&week) && weekday <= 6,
+            Day::JulianNoLeap(n) => (1..=365).contains(&n),
+            Day::Julian(n) => n <= 365,
+        };
+        day && self.time.abs() <= 167 * 3600
     }
 
     /// The UTC instant of this change in `year`, for a local time at `offset`.
