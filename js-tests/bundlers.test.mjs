@@ -26,7 +26,7 @@ for (const bundler of BUNDLERS) {
   test(`bundled by ${bundler}, it decides in Chromium`, { skip }, async () => {
     const out = build(bundler, outRoot);
     const files = readdirSync(out, { recursive: true }).map(String);
-    assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1, `one .wasm in ${files}`);
+    assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 2, `the engine and the compiler .wasm in ${files}`);
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));

@@ -1,5 +1,5 @@
-// `npm pack` of the built package holds the expected files and nothing else: one copy of the
-// WebAssembly module, the browser and Node entry points, declarations, README and manifest.
+// `npm pack` of the built package holds the expected files and nothing else: one copy of each
+// WebAssembly module (the engine and the compiler), the browser and Node entry points, declarations, README and manifest.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 
 const pkg = new URL("../pkg/", import.meta.url);
 
-test("npm pack lists exactly the expected files, with one .wasm", () => {
+test("npm pack lists exactly the expected files, with the engine and the compiler modules", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: pkg, encoding: "utf8" });
   const [report] = JSON.parse(out);
   const files = report.files.map((f) => f.path).sort();
@@ -19,6 +19,7 @@ test("npm pack lists exactly the expected files, with one .wasm", () => {
     "dist/node.cjs",
     "dist/node.mjs",
     "dist/ordergate_bg.wasm",
+    "dist/ordergate_compiler_bg.wasm",
     "dist/types/errors.d.ts",
     "dist/types/generated/Decision.d.ts",
     "dist/types/generated/Errors.d.ts",
@@ -31,12 +32,12 @@ test("npm pack lists exactly the expected files, with one .wasm", () => {
     "dist/types/verdicts.d.ts",
     "package.json",
   ]);
-  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1);
+  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 2);
   const wasm = readFileSync(new URL("dist/ordergate_bg.wasm", pkg));
   const js = readFileSync(new URL("dist/index.js", pkg));
   console.log(
     `npm pack: ${report.entryCount} files, tarball ${report.size} bytes, unpacked ${report.unpackedSize} bytes; ` +
-      `a browser downloads ${gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length} bytes gzipped (wasm + JS)`,
+      `a page of compiled policies downloads ${gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length} bytes gzipped (engine wasm + JS)`,
   );
 });
 

@@ -10,22 +10,30 @@ build=target/pkg-build
 rm -rf "$build" pkg
 mkdir -p "$build/glue" pkg/dist
 
-step "compiling the engine to wasm32"
-cargo build --release --lib --target wasm32-unknown-unknown --quiet
+step "compiling the engine and the compiler to wasm32"
+# Two modules from one crate (src/wasm/): the engine reads compiled policies and decides; the
+# compiler reads JSON policies and writes their compiled form. A page that ships its policies
+# compiled downloads the engine alone.
+cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --quiet
 wasm-bindgen --target web --out-dir "$build/glue" target/wasm32-unknown-unknown/release/ordergate.wasm
+cargo build --release --lib --target wasm32-unknown-unknown --features wasm-compiler --quiet
+wasm-bindgen --target web --out-dir "$build/glue" --out-name ordergate_compiler \
+  target/wasm32-unknown-unknown/release/ordergate.wasm
 
-step "optimizing the module with wasm-opt"
+step "optimizing the modules with wasm-opt"
 # The JSON reader's functions stay apart (`--no-inline`, before the passes that would inline
 # them): see `Reader::value` in src/json_parse/mod.rs.
-npx --no-install wasm-opt --no-inline='*json_parse*' -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$build/glue/ordergate_bg.wasm" -o pkg/dist/ordergate_bg.wasm
+for module in ordergate ordergate_compiler; do
+  npx --no-install wasm-opt --no-inline='*json_parse*' -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$build/glue/${module}_bg.wasm" -o "pkg/dist/${module}_bg.wasm"
+done
 
 step "building the TypeScript SDK"
 cp -r pkg-template/src "$build/src"
-cp "$build/glue/ordergate.js" "$build/glue/ordergate.d.ts" "$build/src/glue/" 2>/dev/null \
-  || { mkdir -p "$build/src/glue"; cp "$build/glue/ordergate.js" "$build/glue/ordergate.d.ts" "$build/src/glue/"; }
+mkdir -p "$build/src/glue"
+cp "$build/glue/"ordergate{,_compiler}.{js,d.ts} "$build/src/glue/"
 cp pkg-template/tsconfig.json "$build/tsconfig.json"
 npx --no-install tsc -p "$build/tsconfig.json" --outDir pkg/dist/types
 rm -rf pkg/dist/types/glue
@@ -41,9 +49,9 @@ esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2022 --
 # own entry, so nothing needs the ES module to be synchronous).
 esbuild "$build/src/node.ts" --format=esm --platform=node --target=node18 --outfile=pkg/dist/node.mjs \
   --banner:js='const __fs = process.getBuiltinModule?.("node:fs") ?? await import("node:fs");
-const readWasm = () => __fs.readFileSync(new URL("./ordergate_bg.wasm", import.meta.url));'
+const readWasm = (name = "ordergate") => __fs.readFileSync(new URL(`./${name}_bg.wasm`, import.meta.url));'
 esbuild "$build/src/node.ts" --format=cjs --platform=node --target=node18 --outfile=pkg/dist/node.cjs \
-  --banner:js='const readWasm = () => require("node:fs").readFileSync(require("node:path").join(__dirname, "ordergate_bg.wasm"));'
+  --banner:js='const readWasm = (name = "ordergate") => require("node:fs").readFileSync(require("node:path").join(__dirname, `${name}_bg.wasm`));'
 
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json
@@ -52,5 +60,6 @@ for f in LICENSE-MIT LICENSE-APACHE; do [ -f "$f" ] && cp "$f" pkg/; done
 
 wasm_bytes=$(wc -c < pkg/dist/ordergate_bg.wasm)
 wasm_gz=$(gzip -9 -c pkg/dist/ordergate_bg.wasm | wc -c)
+compiler_gz=$(gzip -9 -c pkg/dist/ordergate_compiler_bg.wasm | wc -c)
 js_gz=$(gzip -9 -c pkg/dist/index.js | wc -c)
-step "built pkg/ (ordergate $version): wasm $wasm_bytes bytes, $wasm_gz gzipped; browser JS $js_gz gzipped"
+step "built pkg/ (ordergate $version): engine wasm $wasm_bytes bytes, $wasm_gz gzipped; compiler wasm $compiler_gz gzipped; browser JS $js_gz gzipped"

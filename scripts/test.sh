@@ -15,6 +15,9 @@ step "cargo fmt and clippy"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+# The two modules the package ships: the engine (no compiler) and the compiler.
+cargo clippy --target wasm32-unknown-unknown --quiet --no-default-features -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet --features wasm-compiler -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --quiet

@@ -1,30 +1,32 @@
-//! The built-in policies, embedded in the build from policies/*.json (compacted by build.rs).
+//! The built-in policies, embedded in the build from policies/*.json (compacted by build.rs), and
+//! their compiled forms from policies/compiled/ (which a test keeps equal to compiling the JSON).
 
-use crate::{Error, Policy};
+use crate::Error;
+#[cfg(feature = "compiler")]
+use crate::Policy;
 
-/// The built-in policies by id, as build.rs embeds them: the files without the whitespace between
+/// The ids of the built-in policies, in the order of [`SOURCES`] and [`COMPILED`].
+const NAMES: [&str; 5] = ["clodeo", "whmcs", "akulaku", "dropi", "fr-backoffice"];
+
+/// The built-in policies' JSON, as build.rs embeds them: the files without the whitespace between
 /// tokens.
-const SOURCES: &[(&str, &str)] = &[
-    (
-        "clodeo",
-        include_str!(concat!(env!("OUT_DIR"), "/clodeo.json")),
-    ),
-    (
-        "whmcs",
-        include_str!(concat!(env!("OUT_DIR"), "/whmcs.json")),
-    ),
-    (
-        "akulaku",
-        include_str!(concat!(env!("OUT_DIR"), "/akulaku.json")),
-    ),
-    (
-        "dropi",
-        include_str!(concat!(env!("OUT_DIR"), "/dropi.json")),
-    ),
-    (
-        "fr-backoffice",
-        include_str!(concat!(env!("OUT_DIR"), "/fr-backoffice.json")),
-    ),
+#[cfg(feature = "compiler")]
+const SOURCES: [&str; 5] = [
+    include_str!(concat!(env!("OUT_DIR"), "/clodeo.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/whmcs.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/akulaku.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/dropi.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/fr-backoffice.json")),
+];
+
+/// The compiled forms of the built-in policies, in the order of [`SOURCES`]: what the engine
+/// module, which has no compiler, loads.
+const COMPILED: [&[u8]; 5] = [
+    include_bytes!("../policies/compiled/clodeo.ogpc"),
+    include_bytes!("../policies/compiled/whmcs.ogpc"),
+    include_bytes!("../policies/compiled/akulaku.ogpc"),
+    include_bytes!("../policies/compiled/dropi.ogpc"),
+    include_bytes!("../policies/compiled/fr-backoffice.ogpc"),
 ];
 
 /// The ids of the built-in policies.
@@ -33,7 +35,7 @@ const SOURCES: &[(&str, &str)] = &[
 /// assert!(ordergate::builtin_names().contains(&"dropi"));
 /// ```
 pub fn builtin_names() -> Vec<&'static str> {
-    SOURCES.iter().map(|(name, _)| *name).collect()
+    NAMES.to_vec()
 }
 
 /// The JSON text of a built-in policy: its file in policies/, without the whitespace between
@@ -43,8 +45,10 @@ pub fn builtin_names() -> Vec<&'static str> {
 /// let text = ordergate::builtin_source("dropi").unwrap();
 /// assert!(text.starts_with(r#"{"ordergate":1,"id":"dropi""#));
 /// ```
+#[cfg(feature = "compiler")]
 pub fn builtin_source(name: &str) -> Option<&'static str> {
-    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    let index = NAMES.iter().position(|n| *n == name)?;
+    SOURCES.get(index).copied()
 }
 
 /// A built-in policy, loaded and compiled.
@@ -53,16 +57,34 @@ pub fn builtin_source(name: &str) -> Option<&'static str> {
 /// let policy = ordergate::builtin("dropi").unwrap();
 /// assert_eq!(policy.id(), "dropi");
 /// ```
+#[cfg(feature = "compiler")]
 pub fn builtin(name: &str) -> Result<Policy, Error> {
-    match builtin_source(name) {
-        Some(source) => Policy::from_json(source),
-        None => Err(Error::input(
-            crate::Code::UnknownPolicy,
-            "$",
-            format!(
-                "no built-in policy '{name}'; known: {}",
-                builtin_names().join(", ")
-            ),
-        )),
-    }
+    builtin_source(name)
+        .ok_or_else(|| unknown(name))
+        .and_then(Policy::from_json)
+}
+
+/// The compiled form of a built-in policy (see [`Policy::from_compiled`]).
+///
+/// ```
+/// let bytes = ordergate::builtin_compiled("dropi").unwrap();
+/// let policy = ordergate::Policy::from_compiled(bytes).unwrap();
+/// assert_eq!(policy.id(), "dropi");
+/// ```
+pub fn builtin_compiled(name: &str) -> Result<&'static [u8], Error> {
+    let index = NAMES.iter().position(|n| *n == name);
+    index
+        .and_then(|i| COMPILED.get(i).copied())
+        .ok_or_else(|| unknown(name))
+}
+
+fn unknown(name: &str) -> Error {
+    Error::input(
+        crate::Code::UnknownPolicy,
+        "$",
+        format!(
+            "no built-in policy '{name}'; known: {}",
+            builtin_names().join(", ")
+        ),
+    )
 }

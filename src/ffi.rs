@@ -132,10 +132,11 @@ fn applied(decision: &Value) -> Result<(PolicyStamp, Vec<Change>), Error> {
 /// A summary of a policy for tools and UIs: id, version, hash, languages, dimensions with their
 /// statuses and labels, roles and actions.
 pub fn describe_json(policy: &Policy) -> String {
-    let doc = match (policy.compiled_summary(), policy.document()) {
-        (Some(summary), _) => return summary.to_owned(),
-        (None, Some(doc)) => doc,
-        (None, None) => return String::new(),
+    if let Some(summary) = policy.compiled_summary() {
+        return summary.to_owned();
+    }
+    let Some(doc) = policy.document() else {
+        return String::new();
     };
     let summary = Summary {
         id: policy.id(),

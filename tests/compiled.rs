@@ -190,6 +190,30 @@ fn bytes_that_are_not_a_compiled_policy_are_refused_with_what_to_do() {
     assert!(refusal(&resealed(longer)).contains("malformed"));
 }
 
+/// The engine module loads the built-in policies from policies/compiled/: each must be what
+/// compiling its JSON gives. Rerun with `ORDERGATE_BLESS=1` to write them after a change.
+#[test]
+fn the_committed_compiled_builtins_are_current() {
+    for name in ordergate::builtin_names() {
+        let fresh = common::policy(name).to_compiled();
+        let path = format!(
+            "{}/policies/compiled/{name}.ogpc",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        if std::env::var_os("ORDERGATE_BLESS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        assert!(
+            ordergate::builtin_compiled(name).unwrap() == fresh.as_slice(),
+            "{path} is out of date: rerun with ORDERGATE_BLESS=1"
+        );
+    }
+    assert_eq!(
+        ordergate::builtin_compiled("shopify").unwrap_err().code(),
+        Code::UnknownPolicy
+    );
+}
+
 #[test]
 fn a_compiled_policy_is_smaller_than_its_json() {
     for name in ordergate::builtin_names() {

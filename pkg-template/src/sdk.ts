@@ -1,6 +1,7 @@
 import type { AvailableRequest, DecideRequest, Decision, Facts, Instant, Outcome, PolicyDocument, PolicySummary } from "./types.js";
 import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as glue from "./glue/ordergate.js";
+import * as compilerGlue from "./glue/ordergate_compiler.js";
 import type { Layout } from "./generated/Layout.js";
 import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
 import { PreparedRequests, Verdicts, type VerdictBuffers } from "./verdicts.js";
@@ -25,6 +26,59 @@ export function memoryBytes(): number {
 /** Whether `init` or `initSync` has completed. */
 export function isInitialized(): boolean {
   return ready;
+}
+
+let compilerReady = false;
+/** Loads the compiler module synchronously where the entry point can (Node); none in browsers. */
+let compilerLoader: (() => void) | undefined;
+
+/** Marks the compiler module as instantiated (called by the entry points). */
+export function markCompilerReady(): void {
+  compilerReady = true;
+}
+
+/** How the entry point loads the compiler module on first use, synchronously (Node). */
+export function setCompilerLoader(load: () => void): void {
+  compilerLoader = load;
+}
+
+/**
+ * Whether the compiler module, which reads policies from JSON, is loaded. Compiled policies
+ * ({@link Policy.fromCompiled}) and built-in ones load without it.
+ */
+export function isCompilerInitialized(): boolean {
+  return compilerReady;
+}
+
+function assertCompiler(): void {
+  if (compilerReady) return;
+  if (compilerLoader !== undefined) {
+    compilerLoader();
+    return;
+  }
+  throw new OrdergateError(
+    "NOT_INITIALIZED",
+    "$",
+    "the policy compiler is not loaded: `await init()` without `{ compiler: false }` (or call `initSync(bytes, compilerBytes)`) before reading a policy from JSON; compiled policies (`Policy.fromCompiled`) and built-in ones load without it",
+  );
+}
+
+/**
+ * Validates and compiles a policy from JSON text into the bytes {@link Policy.fromCompiled}
+ * reads: compile at build time, ship the bytes, and a page loads only the engine module (about
+ * a third less to download, and a shorter cold start). Throws an OrdergateError listing every
+ * problem of the policy.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync, readFileSync } from "node:fs";
+ * import { compilePolicy } from "ordergate";
+ * writeFileSync("policy.ogpc", compilePolicy(readFileSync("policy.json", "utf8")));
+ * ```
+ */
+export function compilePolicy(text: string): Uint8Array {
+  assertCompiler();
+  return call(() => compilerGlue.compile(text));
 }
 
 function assertReady(): void {
@@ -194,10 +248,29 @@ export class Policy {
     return this.#hash;
   }
 
-  /** Validates and compiles a policy from JSON text. Throws an OrdergateError listing every problem. */
+  /**
+   * Validates and compiles a policy from JSON text. Throws an OrdergateError listing every problem.
+   * Needs the compiler module (see {@link compilePolicy}).
+   */
   static fromJson(text: string): Policy {
     assertReady();
-    return new Policy(call(() => glue.WasmPolicy.fromJson(text)));
+    return Policy.fromCompiled(compilePolicy(text));
+  }
+
+  /**
+   * Reads a policy compiled by {@link compilePolicy}, with the engine module alone. Bytes of
+   * another version of ordergate, damaged or cut short are refused with `INVALID_COMPILED`.
+   *
+   * @example
+   * ```ts
+   * import { init, Policy } from "ordergate";
+   * await init(undefined, { compiler: false });
+   * const policy = Policy.fromCompiled(new Uint8Array(await (await fetch("/policy.ogpc")).arrayBuffer()));
+   * ```
+   */
+  static fromCompiled(bytes: Uint8Array): Policy {
+    assertReady();
+    return new Policy(call(() => glue.WasmPolicy.fromCompiled(bytes)));
   }
 
   /** Validates and compiles a policy document. */
@@ -531,8 +604,8 @@ export function builtinNames(): string[] {
   return JSON.parse(glue.builtinNames()) as string[];
 }
 
-/** The JSON text of a built-in policy, to read or adapt. */
+/** The JSON text of a built-in policy, to read or adapt (from the compiler module). */
 export function builtinSource(name: string): string | undefined {
-  assertReady();
-  return glue.builtinSource(name);
+  assertCompiler();
+  return compilerGlue.builtinSource(name);
 }

@@ -13,9 +13,11 @@
 
 mod check;
 mod read;
+#[cfg(feature = "compiler")]
 mod write;
 
 pub(crate) use read::read;
+#[cfg(feature = "compiler")]
 pub(crate) use write::write;
 
 /// The first four bytes of every compiled policy.
