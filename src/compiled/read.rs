@@ -57,6 +57,9 @@ struct Reader<'a> {
     conditions: usize,
 }
 
+// The readers are kept out of line (`#[inline(never)]`): inlined, each was copied into the list
+// readers instantiated for every item type, and the engine module was 1.1 KB larger gzipped. A
+// policy is read once; the calls cost nothing a load would notice.
 impl<'a> Reader<'a> {
     fn new(bytes: &'a [u8]) -> Self {
         Reader {
@@ -82,6 +85,7 @@ impl<'a> Reader<'a> {
         Some(taken)
     }
 
+    #[inline(never)]
     fn uint(&mut self) -> Option<u64> {
         let mut value = 0;
         for shift in (0..64).step_by(7) {
@@ -94,6 +98,7 @@ impl<'a> Reader<'a> {
         None
     }
 
+    #[inline(never)]
     fn int(&mut self) -> Option<i64> {
         let n = self.uint()?;
         Some((n >> 1) as i64 ^ -((n & 1) as i64))
@@ -104,11 +109,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A length: never more than the bytes left, since every item takes at least one.
+    #[inline(never)]
     fn len(&mut self) -> Option<usize> {
         self.small::<usize>()
             .filter(|&n| n <= self.bytes.len() - self.at)
     }
 
+    #[inline(never)]
     fn bool(&mut self) -> Option<bool> {
         match self.byte()? {
             0 => Some(false),
@@ -117,6 +124,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(never)]
     fn str(&mut self) -> Option<String> {
         let n = self.len()?;
         let bytes = self.take(n)?;
@@ -140,10 +148,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(never)]
     fn text(&mut self) -> Option<Text> {
         self.list(|r| Some((r.str()?, r.str()?)))
     }
 
+    #[inline(never)]
     fn about(&mut self) -> Option<About> {
         Some(About {
             id: self.str()?,
@@ -153,6 +163,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn program(&mut self) -> Option<Program> {
         let languages = self.list(Reader::str)?;
         let calendar = self.calendar()?;
@@ -209,6 +220,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn calendar(&mut self) -> Option<Calendar> {
         let zone = self.str()?;
         let n = self.len()?;
@@ -221,6 +233,7 @@ impl<'a> Reader<'a> {
         Calendar::from_parts(zone, rules, weekend, holidays)
     }
 
+    #[inline(never)]
     fn ty(&mut self) -> Option<Ty> {
         Some(match self.byte()? {
             0 => Ty::Boolean,
@@ -234,6 +247,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn val(&mut self) -> Option<Val> {
         Some(match self.byte()? {
             0 => Val::Bool(self.bool()?),
@@ -250,6 +264,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn param(&mut self) -> Option<Param> {
         Some(Param {
             name: self.str()?,
@@ -257,6 +272,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn action(&mut self) -> Option<Action> {
         let name = self.str()?;
         let label = self.text()?;
@@ -289,6 +305,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn otherwise(&mut self) -> Option<Otherwise> {
         Some(Otherwise {
             reason: self.small()?,
@@ -296,6 +313,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn alternative(&mut self) -> Option<Alternative> {
         let kind = match self.byte()? {
             0 => AlternativeKind::Action(self.small()?),
@@ -310,6 +328,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn rule(&mut self) -> Option<Rule> {
         Some(Rule {
             id: self.str()?,
@@ -332,6 +351,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn outcome(&mut self) -> Option<Outcome> {
         Some(match self.byte()? {
             0 => Outcome::Allowed,
@@ -341,6 +361,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn duration(&mut self) -> Option<Duration> {
         let unit = self.byte()?;
         let n = self.small()?;
@@ -353,6 +374,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn effect(&mut self) -> Option<Effect> {
         Some(match self.byte()? {
             0 => Effect::Set(self.small()?, self.operand()?),
@@ -367,6 +389,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(never)]
     fn operand(&mut self) -> Option<Operand> {
         Some(match self.byte()? {
             0 => Operand::Fact(self.small()?),
@@ -379,6 +402,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A condition at nesting `depth`, within the limits a policy's load sets.
+    #[inline(never)]
     fn cond(&mut self, depth: usize) -> Option<Cond> {
         self.conditions += 1;
         if depth > MAX_DEPTH || self.conditions > MAX_CONDITION_NODES {
