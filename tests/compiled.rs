@@ -190,6 +190,60 @@ fn bytes_that_are_not_a_compiled_policy_are_refused_with_what_to_do() {
     assert!(refusal(&resealed(longer)).contains("malformed"));
 }
 
+/// A policy with as many dimensions, facts, attributes, roles, actions, effects and messages as the
+/// loader accepts: its compiled form is read back within the same limits, and decides as it does.
+#[test]
+fn a_policy_at_every_count_limit_reads_back() {
+    // The loader's limits (src/policy/limits.rs); one more fact is refused below.
+    const MAX_DIMENSIONS: usize = 16;
+    const MAX_FACTS: usize = 256;
+    const MAX_ROLES: usize = 64;
+    const MAX_ACTIONS: usize = 256;
+    const MAX_MESSAGES: usize = 1_000;
+    let named = |prefix: &str, count: usize, each: &dyn Fn(usize) -> Value| -> Value {
+        Value::Object(
+            (0..count)
+                .map(|i| (format!("{prefix}{i}"), each(i)))
+                .collect(),
+        )
+    };
+    let doc = serde_json::json!({
+        "ordergate": 1, "id": "widest", "version": "1", "languages": ["en"],
+        "dimensions": named("d", MAX_DIMENSIONS, &|_| serde_json::json!({"statuses": {"s": {}, "t": {}}, "default": "s"})),
+        "facts": named("f", MAX_FACTS, &|_| serde_json::json!({"type": "boolean", "optional": true})),
+        "actorAttributes": named("a", MAX_FACTS, &|_| serde_json::json!({"type": "number"})),
+        "roles": named("r", MAX_ROLES, &|_| serde_json::json!({})),
+        "actions": named("x", MAX_ACTIONS, &|_| serde_json::json!({})),
+        "effects": named("e", MAX_ACTIONS, &|_| serde_json::json!({"label": {"en": "E"}})),
+        "messages": named("m", MAX_MESSAGES, &|_| serde_json::json!({"en": "M"})),
+        "otherwise": {"reason": "m0"},
+        "rules": [{"id": "last-fact", "action": "x255", "roles": ["r63"], "when": {"is": "f255"}, "outcome": "allowed", "effects": [{"emit": "e255"}]}]
+    });
+    let source = Policy::from_value(&doc).unwrap_or_else(|e| panic!("{:?}", &e.issues()[..1]));
+    let read = Policy::from_compiled(&source.to_compiled()).unwrap_or_else(|e| panic!("{e}"));
+    let request =
+        r#"{"facts": {"f255": true}, "actor": {"role": "r63"}, "action": "x255", "now": 0}"#;
+    let decided = ffi::decide_json(&read, request).unwrap();
+    assert_eq!(decided, ffi::decide_json(&source, request).unwrap());
+    assert!(decided.contains(r#""outcome":"allowed""#));
+    // Conditions nested as deep as the loader accepts (12 levels: `all`, ten `not`s, `is`).
+    let nested = |levels: usize| {
+        let mut when = serde_json::json!({"is": "f255"});
+        for _ in 2..levels {
+            when = serde_json::json!({"not": when});
+        }
+        let mut deep = doc.clone();
+        deep["rules"][0]["when"] = serde_json::json!({"all": [when]});
+        Policy::from_value(&deep)
+    };
+    let deepest = nested(12).unwrap_or_else(|e| panic!("{:?}", &e.issues()[..1]));
+    assert!(Policy::from_compiled(&deepest.to_compiled()).is_ok());
+    assert_eq!(nested(13).unwrap_err().code(), Code::TooDeep);
+    let mut past = doc.clone();
+    past["facts"]["one_more"] = serde_json::json!({"type": "boolean"});
+    assert_eq!(Policy::from_value(&past).unwrap_err().code(), Code::TooMany);
+}
+
 /// The engine module loads the built-in policies from policies/compiled/: each must be what
 /// compiling its JSON gives. Rerun with `ORDERGATE_BLESS=1` to write them after a change.
 #[test]

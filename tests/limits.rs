@@ -60,6 +60,9 @@ fn the_largest_accepted_policy_loads_and_decides_with_bounded_work() {
     let decision = policy.decide(&request).unwrap();
     let decided = started.elapsed();
     assert_eq!(decision.rule.as_deref(), Some("rule-999"));
+    // Its compiled form is read back within the same limits (condition nodes, holidays, statuses).
+    let compiled = Policy::from_compiled(&policy.to_compiled()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(compiled.decide(&request).unwrap(), decision);
     eprintln!("worst case: {} bytes, {} rules; loaded in {loaded:?}, decided in {decided:?} ({} trace steps)", text.len(), 1000, decision.trace.len());
 }
 

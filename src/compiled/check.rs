@@ -7,12 +7,14 @@ use crate::policy::limits::*;
 
 /// Whether `p` is a program the engine can run: every index in range, every count in its limit.
 pub(super) fn program(p: &Program) -> bool {
+    // The bounds `policy::load` sets on each section: a dimension is a fact slot too, and named
+    // effects are bounded as actions are.
     let counts = p.domains.len() <= u16::MAX.into()
-        && p.facts.len() <= MAX_FACTS
+        && p.facts.len() <= MAX_DIMENSIONS + MAX_FACTS
         && p.roles.len() <= MAX_ROLES
-        && p.attributes.len() <= MAX_PARAMS.max(MAX_FACTS)
+        && p.attributes.len() <= MAX_FACTS
         && p.actions.len() <= MAX_ACTIONS
-        && p.effect_kinds.len() <= MAX_EFFECTS
+        && p.effect_kinds.len() <= MAX_ACTIONS
         && p.messages.len() <= MAX_MESSAGES
         && p.rules.len() <= MAX_RULES
         && (p.calendar.holidays().len()) <= MAX_HOLIDAYS;

@@ -324,7 +324,7 @@ impl<'a> Reader<'a> {
         Some(Alternative {
             kind,
             message: self.small()?,
-            when: self.option(|r| r.cond(0))?,
+            when: self.option(|r| r.cond(1))?,
         })
     }
 
@@ -334,12 +334,12 @@ impl<'a> Reader<'a> {
             id: self.str()?,
             action: self.small()?,
             roles: self.uint()?,
-            when: self.option(|r| r.cond(0))?,
+            when: self.option(|r| r.cond(1))?,
             outcome: self.outcome()?,
             approver: self.option(Reader::small)?,
             reason: self.option(Reader::small)?,
             requires: self.list(Reader::byte)?,
-            effects: self.list(|r| Some((r.effect()?, r.option(|r| r.cond(0))?)))?,
+            effects: self.list(|r| Some((r.effect()?, r.option(|r| r.cond(1))?)))?,
             alternatives: self.list(Reader::alternative)?,
             auto_decide: self.option(|r| {
                 Some(AutoDecide {
@@ -401,7 +401,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A condition at nesting `depth`, within the limits a policy's load sets.
+    /// A condition at nesting `depth` (1 at the top, as `policy::load` counts), within the limits a
+    /// policy's load sets.
     #[inline(never)]
     fn cond(&mut self, depth: usize) -> Option<Cond> {
         self.conditions += 1;
