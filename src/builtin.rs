@@ -19,7 +19,7 @@ const SOURCES: [&str; 5] = [
     include_str!(concat!(env!("OUT_DIR"), "/fr-backoffice.json")),
 ];
 
-/// The compiled forms of the built-in policies, in the order of [`SOURCES`]: what the engine
+/// The compiled forms of the built-in policies, in the order of [`NAMES`]: what the engine
 /// module, which has no compiler, loads.
 const COMPILED: [&[u8]; 5] = [
     include_bytes!("../policies/compiled/clodeo.ogpc"),
@@ -47,8 +47,7 @@ pub fn builtin_names() -> Vec<&'static str> {
 /// ```
 #[cfg(feature = "compiler")]
 pub fn builtin_source(name: &str) -> Option<&'static str> {
-    let index = NAMES.iter().position(|n| *n == name)?;
-    SOURCES.get(index).copied()
+    SOURCES.get(position(name)?).copied()
 }
 
 /// A built-in policy, loaded and compiled.
@@ -72,10 +71,12 @@ pub fn builtin(name: &str) -> Result<Policy, Error> {
 /// assert_eq!(policy.id(), "dropi");
 /// ```
 pub fn builtin_compiled(name: &str) -> Result<&'static [u8], Error> {
-    let index = NAMES.iter().position(|n| *n == name);
-    index
-        .and_then(|i| COMPILED.get(i).copied())
-        .ok_or_else(|| unknown(name))
+    (position(name).and_then(|i| COMPILED.get(i).copied())).ok_or_else(|| unknown(name))
+}
+
+/// Where `name` stands in [`NAMES`].
+fn position(name: &str) -> Option<usize> {
+    NAMES.iter().position(|n| *n == name)
 }
 
 fn unknown(name: &str) -> Error {

@@ -45,6 +45,7 @@ pub mod ffi;
 mod heapsort;
 mod json_parse;
 mod json_text;
+mod leb128;
 pub mod money;
 pub mod policy;
 #[cfg(feature = "compiler")]

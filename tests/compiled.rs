@@ -8,6 +8,7 @@ mod common;
 
 use common::rows::{request, Rows};
 use ordergate::api::SlotKind;
+use ordergate::compiled::{seal, HEADER_BYTES};
 use ordergate::{ffi, Code, Layout, Policy};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -145,17 +146,11 @@ fn shifted(layout: &Layout, row: &[f64], ms: f64) -> Vec<f64> {
 }
 
 /// The compiled form of the first policy, its checksum made to match `body` again after a change.
-fn resealed(mut bytes: Vec<u8>) -> Vec<u8> {
-    // Magic (4 bytes), format (1 byte while it is below 128), checksum (8 bytes), body.
-    if bytes.len() >= 13 {
-        let sum = bytes[13..]
-            .iter()
-            .fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-            });
-        bytes[5..13].copy_from_slice(&sum.to_le_bytes());
+fn resealed(bytes: Vec<u8>) -> Vec<u8> {
+    match bytes.get(HEADER_BYTES..) {
+        Some(body) => seal(body),
+        None => bytes,
     }
-    bytes
 }
 
 fn refusal(bytes: &[u8]) -> String {

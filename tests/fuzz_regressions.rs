@@ -69,26 +69,13 @@ fn question_inputs_answer_the_same_twice() {
     }
 }
 
-/// The bytes the `load_compiled` target reads: `body` under the magic, the format number and a
-/// checksum that matches.
-fn sealed(body: &[u8]) -> Vec<u8> {
-    let sum = body.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let mut bytes = b"OGPC".to_vec();
-    bytes.push(ordergate::compiled::FORMAT as u8);
-    bytes.extend_from_slice(&sum.to_le_bytes());
-    bytes.extend_from_slice(body);
-    bytes
-}
-
 #[test]
 fn compiled_inputs_read_or_are_refused() {
     let corpus = inputs(&["fuzz/corpus/load_compiled"]);
     assert_eq!(corpus.len(), ordergate::builtin_names().len());
     let regressions = inputs(&["fuzz/regressions/load_compiled"]);
     for (name, body) in corpus.iter().chain(&regressions) {
-        match ordergate::Policy::from_compiled(&sealed(body)) {
+        match ordergate::Policy::from_compiled(&ordergate::compiled::seal(body)) {
             Ok(policy) => {
                 let _ = ordergate::ffi::verdict_script(&policy);
                 let _ = ordergate::ffi::available_json(

@@ -4,16 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordergate::{compiled::FORMAT, Code, Policy};
+use ordergate::{compiled::seal, Code, Policy};
 
 fuzz_target!(|body: &[u8]| {
-    let sum = body.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let mut bytes = b"OGPC".to_vec();
-    bytes.push(FORMAT as u8);
-    bytes.extend_from_slice(&sum.to_le_bytes());
-    bytes.extend_from_slice(body);
+    let bytes = seal(body);
     match Policy::from_compiled(&bytes) {
         Ok(policy) => {
             let _ = ordergate::ffi::layout_json(&policy);

@@ -40,11 +40,11 @@ export async function init(source?: WasmSource | Promise<Response>, options: Ini
   const engine = isInitialized()
     ? undefined
     : initWasm(source === undefined ? undefined : { module_or_path: source }).then(markReady);
-  const reader =
+  const compilerLoaded =
     compiler === false || isCompilerInitialized()
       ? undefined
       : initCompiler(compiler === undefined ? undefined : { module_or_path: compiler }).then(markCompilerReady);
-  await Promise.all([engine, reader]);
+  await Promise.all([engine, compilerLoaded]);
 }
 
 /**

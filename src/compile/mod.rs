@@ -296,8 +296,7 @@ pub(crate) fn compile(r: &mut Reader, doc: &Document) -> Program {
         }
     }
     reach::check(&mut c, &rules, &sources, &program);
-    let max_params = actions.iter().map(|a| a.params.len()).max().unwrap_or(0);
-    program.row_length = ROW_HEADER + program.facts.len() + program.attributes.len() + max_params;
+    program.row_length = row_length(&program.facts, &program.attributes, &actions);
     program.actions = actions;
     program.otherwise = otherwise.unwrap_or(Otherwise {
         reason: 0,

@@ -210,6 +210,13 @@ pub(crate) struct Rule {
     pub auto_decide: Option<AutoDecide>,
 }
 
+/// Numbers in a question row: the header, one per fact and attribute, and room for the most
+/// parameters of any action.
+pub(crate) fn row_length(facts: &[FactSlot], attributes: &[Param], actions: &[Action]) -> usize {
+    let max_params = actions.iter().map(|a| a.params.len()).max().unwrap_or(0);
+    ROW_HEADER + facts.len() + attributes.len() + max_params
+}
+
 /// Everything a decision needs, resolved.
 #[derive(Debug, Clone)]
 pub(crate) struct Program {

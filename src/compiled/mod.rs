@@ -37,6 +37,27 @@ pub(crate) struct About {
     pub summary: String,
 }
 
+/// Bytes before the body: the magic, the format number (one byte while it is below 128) and the
+/// checksum. For tests and the fuzz target, which change a body and seal it again.
+#[doc(hidden)]
+pub const HEADER_BYTES: usize = MAGIC.len() + 1 + 8;
+const _: () = assert!(
+    FORMAT < 128,
+    "HEADER_BYTES counts one byte for the format number"
+);
+
+/// `body` under the magic, the format number and its checksum: a compiled policy's bytes. Public
+/// for tests and the fuzz target, which seal changed bodies so that the reader is what they test.
+#[doc(hidden)]
+pub fn seal(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_BYTES + body.len());
+    out.extend_from_slice(MAGIC);
+    out.push(FORMAT as u8); // one LEB128 byte, as asserted above
+    out.extend_from_slice(&checksum(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
 /// FNV-1a, 64 bits: a few lines that catch a damaged or truncated file. Not a defence against
 /// bytes made to deceive, which the checks on every index are.
 fn checksum(bytes: &[u8]) -> u64 {

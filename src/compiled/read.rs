@@ -6,6 +6,7 @@ use crate::api::Outcome;
 use crate::compile::name_index::NameIndex;
 use crate::compile::program::*;
 use crate::error::{Code, Error, Issue};
+use crate::leb128;
 use crate::money::Currency;
 use crate::policy::limits::{MAX_CONDITION_NODES, MAX_DEPTH};
 use crate::policy::model::{CompareOp, Edge, Text, WindowKind};
@@ -85,23 +86,22 @@ impl<'a> Reader<'a> {
         Some(taken)
     }
 
+    /// A number read by `read` from the bytes left.
+    fn number<T>(&mut self, read: fn(&mut std::slice::Iter<'a, u8>) -> Option<T>) -> Option<T> {
+        let mut left = self.rest().iter();
+        let n = read(&mut left);
+        self.at = self.bytes.len() - left.as_slice().len();
+        n
+    }
+
     #[inline(never)]
     fn uint(&mut self) -> Option<u64> {
-        let mut value = 0;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
+        self.number(leb128::read)
     }
 
     #[inline(never)]
     fn int(&mut self) -> Option<i64> {
-        let n = self.uint()?;
-        Some((n >> 1) as i64 ^ -((n & 1) as i64))
+        self.number(leb128::read_signed)
     }
 
     fn small<T: TryFrom<u64>>(&mut self) -> Option<T> {
@@ -199,13 +199,12 @@ impl<'a> Reader<'a> {
         let messages = self.list(|r| Some((r.str()?, r.text()?)))?;
         let otherwise = self.otherwise()?;
         let rules = self.list(Reader::rule)?;
-        let max_params = actions.iter().map(|a| a.params.len()).max().unwrap_or(0);
         Some(Program {
             languages,
             calendar,
             domains,
             fact_index: NameIndex::new(facts.iter().map(|f| &f.name)),
-            row_length: ROW_HEADER + facts.len() + attributes.len() + max_params,
+            row_length: row_length(&facts, &attributes, &actions),
             facts,
             role_index: NameIndex::new(roles.iter().map(|r| &r.name)),
             roles,

@@ -1,8 +1,9 @@
 //! Writes a program and what is known about its policy as bytes (the layout in `mod.rs`).
 
-use super::{checksum, About, FORMAT, MAGIC};
+use super::{seal, About};
 use crate::api::Outcome;
 use crate::compile::program::*;
+use crate::leb128;
 use crate::policy::model::{CompareOp, Edge, Text, WindowKind};
 use crate::time::{Calendar, Duration};
 use chrono::Datelike;
@@ -14,30 +15,19 @@ pub(crate) fn write(about: &About, program: &Program) -> Vec<u8> {
         body.str(text);
     }
     body.program(program);
-    let mut out = Vec::with_capacity(body.0.len() + 16);
-    out.extend_from_slice(MAGIC);
-    let mut header = Writer(out);
-    header.uint(FORMAT);
-    let mut out = header.0;
-    out.extend_from_slice(&checksum(&body.0).to_le_bytes());
-    out.extend_from_slice(&body.0);
-    out
+    seal(&body.0)
 }
 
 #[derive(Default)]
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn uint(&mut self, mut n: u64) {
-        while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
+    fn uint(&mut self, n: u64) {
+        leb128::write(&mut self.0, n);
     }
 
     fn int(&mut self, n: i64) {
-        self.uint(((n << 1) ^ (n >> 63)) as u64);
+        leb128::write_signed(&mut self.0, n);
     }
 
     fn len(&mut self, n: usize) {
@@ -243,12 +233,9 @@ impl Writer {
         });
     }
 
+    /// An outcome by its number in a verdict row.
     fn outcome(&mut self, outcome: Outcome) {
-        self.0.push(match outcome {
-            Outcome::Allowed => 0,
-            Outcome::ApprovalRequired => 1,
-            Outcome::Denied => 2,
-        });
+        self.0.push(crate::ffi::outcome_code(outcome));
     }
 
     fn duration(&mut self, d: Duration) {

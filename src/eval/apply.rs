@@ -24,7 +24,7 @@ pub(crate) fn apply(
             format!("this decision was taken by policy '{}' {} ({}), not by this one; decide again with this policy", taken_by.id, taken_by.version, taken_by.hash),
         ));
     }
-    let zone = &program.calendar;
+    let calendar = &program.calendar;
     for (i, change) in changes.iter().enumerate() {
         let path = format!("$.decision.changes[{i}]");
         let Some(slot) = program.fact_index.get(&change.fact) else {
@@ -35,7 +35,7 @@ pub(crate) fn apply(
             ));
         };
         let fact = &program.facts[slot as usize];
-        let current = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), zone);
+        let current = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), calendar);
         if current != change.from {
             return Err(Error::input(
                 Code::InvalidDecision,

@@ -189,10 +189,10 @@ impl<'a, V: Values> Env<'a, V> {
                 edge,
             } => {
                 let fact = &self.program.facts[*slot as usize].name;
-                let zone = &self.program.calendar;
+                let calendar = &self.program.calendar;
                 match self.window(*kind, *slot, *duration, *edge) {
                     Some((_, end, _)) => {
-                        let end = zone.format(end);
+                        let end = calendar.format(end);
                         match kind {
                             WindowKind::Within => format!(
                                 "{path}.{}: the window of {duration} after {fact} closed at {end}",

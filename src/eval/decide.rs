@@ -264,7 +264,7 @@ impl Decider<'_> {
         mode: Mode,
     ) -> Result<(), Error> {
         let program = self.program;
-        let zone = &program.calendar;
+        let calendar = &program.calendar;
         let (slot, value) = match effect {
             Effect::Set(slot, op) => match self.operand_value(op, action, env, mode)? {
                 Some(v) => (*slot, v),
@@ -290,7 +290,7 @@ impl Decider<'_> {
                     };
                     out.insert(
                         arg.name.clone(),
-                        val_to_json(program, &arg.ty, value.as_ref(), zone),
+                        val_to_json(program, &arg.ty, value.as_ref(), calendar),
                     );
                 }
                 d.effects.push(api::NamedEffect {
@@ -305,8 +305,8 @@ impl Decider<'_> {
         if value.is_none() && !fact.optional {
             return Ok(());
         }
-        let from = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), zone);
-        let to = val_to_json(program, &fact.ty, value.as_ref(), zone);
+        let from = val_to_json(program, &fact.ty, facts.0[slot as usize].as_ref(), calendar);
+        let to = val_to_json(program, &fact.ty, value.as_ref(), calendar);
         facts.0[slot as usize] = value;
         d.changes.push(api::Change {
             fact: fact.name.clone(),
@@ -334,7 +334,7 @@ impl Decider<'_> {
 }
 
 fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, serde_json::Value> {
-    let zone = &program.calendar;
+    let calendar = &program.calendar;
     program
         .facts
         .iter()
@@ -343,7 +343,7 @@ fn next_state(program: &Program, facts: &FactValues) -> serde_json::Map<String, 
         .map(|(i, f)| {
             (
                 f.name.clone(),
-                val_to_json(program, &f.ty, facts.0[i].as_ref(), zone),
+                val_to_json(program, &f.ty, facts.0[i].as_ref(), calendar),
             )
         })
         .collect()

@@ -38,14 +38,14 @@ pub(crate) fn val_to_json(
     program: &Program,
     ty: &Ty,
     value: Option<&Val>,
-    zone: &Calendar,
+    calendar: &Calendar,
 ) -> Value {
     match value {
         None => Value::Null,
         Some(Val::Bool(b)) => Value::Bool(*b),
         Some(Val::Int(n)) | Some(Val::Money(n)) => Value::from(*n),
         Some(Val::Num(n)) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
-        Some(Val::Time(t)) => Value::String(zone.format(*t)),
+        Some(Val::Time(t)) => Value::String(calendar.format(*t)),
         Some(Val::Str(s)) => Value::String(s.to_string()),
         Some(Val::Status(s)) => match ty {
             Ty::Domain(d) => program
@@ -60,7 +60,7 @@ pub(crate) fn val_to_json(
 
 /// Every declared fact, in declaration order.
 pub(crate) fn facts_to_json(program: &Program, facts: &FactValues) -> Value {
-    let zone = &program.calendar;
+    let calendar = &program.calendar;
     let map: Map<String, Value> = program
         .facts
         .iter()
@@ -68,7 +68,7 @@ pub(crate) fn facts_to_json(program: &Program, facts: &FactValues) -> Value {
         .map(|(f, v)| {
             (
                 f.name.clone(),
-                val_to_json(program, &f.ty, v.as_ref(), zone),
+                val_to_json(program, &f.ty, v.as_ref(), calendar),
             )
         })
         .collect();

@@ -129,7 +129,7 @@ impl Calendar {
     /// An instant as RFC 3339 text in the calendar's zone, with milliseconds only when they are
     /// not zero (see [`Timestamp::format_in`]).
     pub fn format(&self, t: Timestamp) -> String {
-        super::text::format_instant(t.millis(), self.rules.offset_at(t))
+        super::text::format_instant(t.millis(), self.offset_at(t))
     }
 
     /// Whether a local date is a working day (not a weekend day, not a holiday).
@@ -187,7 +187,7 @@ impl Calendar {
     }
 
     fn local(&self, t: Timestamp) -> NaiveDateTime {
-        let offset = i64::from(self.rules.offset_at(t)) * 1000;
+        let offset = i64::from(self.offset_at(t)) * 1000;
         Timestamp::from_millis(t.millis().saturating_add(offset))
             .to_utc()
             .naive_utc()

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::rule::{Change, Day, Dst, Rule};
+use crate::leb128;
 use crate::time::civil::{days_from_civil, SECONDS_PER_DAY};
 
 /// Transitions before this instant (1970-01-01T00:00:00Z) are dropped.
@@ -209,7 +210,7 @@ fn write_rule(rule: &Rule, out: &mut Vec<u8>) {
             Day::JulianNoLeap(n) => u64::from(n) << 2 | 1,
             Day::Julian(n) => u64::from(n) << 2 | 2,
         };
-        push_leb128(out, day);
+        leb128::write(out, day);
         push_zigzag(out, c.time);
     };
     push_zigzag(out, rule.std);
@@ -279,21 +280,9 @@ fn compact(source: &Source) -> Result<Table, String> {
     Err("the rule never takes over".into())
 }
 
-fn push_leb128(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-/// A signed number as LEB128, zigzag-encoded (0, -1, 1, -2 ... as 0, 1, 2, 3 ...).
+/// A signed number as LEB128, zigzag-encoded.
 fn push_zigzag(out: &mut Vec<u8>, value: i32) {
-    push_leb128(out, u64::from((value << 1 ^ value >> 31) as u32));
+    leb128::write_signed(out, i64::from(value));
 }
 
 fn render(version: &str, names: &BTreeMap<String, Table>) -> Result<String, String> {
@@ -358,7 +347,7 @@ fn record(table: &Table) -> Result<Vec<u8>, String> {
         ));
     }
     let mut out = table.rule.clone();
-    push_leb128(
+    leb128::write(
         &mut out,
         u64::from(table.times.last().copied().unwrap_or(0)),
     );
@@ -377,10 +366,10 @@ fn record(table: &Table) -> Result<Vec<u8>, String> {
         .scan(0, |previous, &t| Some(t - std::mem::replace(previous, t)));
     for (step, kind) in steps.zip(kinds) {
         if step % 900 == 0 && step > 0 {
-            push_leb128(&mut out, u64::from(step / 900) << 3 | kind);
+            leb128::write(&mut out, u64::from(step / 900) << 3 | kind);
         } else {
-            push_leb128(&mut out, kind);
-            push_leb128(&mut out, u64::from(step));
+            leb128::write(&mut out, kind);
+            leb128::write(&mut out, u64::from(step));
         }
     }
     Ok(out)

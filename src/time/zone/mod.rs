@@ -14,7 +14,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::civil::SECONDS_PER_DAY;
-use super::Timestamp;
+use super::{Timestamp, MAX_MILLIS};
+use crate::leb128;
 use data::{NAMES, NAME_ZONES, UTC_NAME, ZONE_BYTES, ZONE_STARTS};
 use rule::Rule;
 
@@ -129,8 +130,8 @@ impl fmt::Debug for ZoneRules {
 /// The largest offset from UTC accepted in a record: 26 hours either way.
 const MAX_OFFSET: i32 = 26 * 3600;
 
-/// The latest transition accepted in a record: the end of year 9999, in seconds since 1970.
-const MAX_TRANSITION: u64 = 253_402_300_799;
+/// The latest transition accepted in a record: the last instant of year 9999, in seconds.
+const MAX_TRANSITION: u64 = (MAX_MILLIS / 1000) as u64;
 
 impl ZoneRules {
     /// Coordinated Universal Time.
@@ -149,7 +150,7 @@ impl ZoneRules {
     pub(crate) fn read(record: Cow<'static, [u8]>) -> Option<ZoneRules> {
         let mut bytes = record.iter();
         let rule = Rule::read(&mut bytes).filter(Rule::is_valid)?;
-        let last = leb128(&mut bytes).filter(|&t| t <= MAX_TRANSITION)? as i64;
+        let last = leb128::read(&mut bytes).filter(|&t| t <= MAX_TRANSITION)? as i64;
         let initial = signed(&mut bytes).filter(|o| o.abs() <= MAX_OFFSET)?;
         let mut offsets = [initial; 8];
         let count = usize::from(*bytes.next()?);
@@ -160,9 +161,9 @@ impl ZoneRules {
         // Every transition is read again at each conversion, without checks: check them once.
         let mut at: u64 = 0;
         while !bytes.as_slice().is_empty() {
-            let change = leb128(&mut bytes)?;
+            let change = leb128::read(&mut bytes)?;
             let step = match change >> 3 {
-                0 => leb128(&mut bytes)?,
+                0 => leb128::read(&mut bytes)?,
                 quarters => quarters.checked_mul(900)?,
             };
             at = at.checked_add(step).filter(|&t| t <= MAX_TRANSITION)?;
@@ -212,9 +213,9 @@ impl ZoneRules {
         }
         let (mut at, mut offset) = (0, self.initial);
         let mut bytes = self.record.get(self.changes..).unwrap_or_default().iter();
-        while let Some(change) = leb128(&mut bytes) {
+        while let Some(change) = leb128::read(&mut bytes) {
             let step = match change >> 3 {
-                0 => leb128(&mut bytes).unwrap_or(0),
+                0 => leb128::read(&mut bytes).unwrap_or(0),
                 quarters => quarters * 900,
             };
             at += step as i64;
@@ -227,25 +228,9 @@ impl ZoneRules {
     }
 }
 
-/// The next LEB128 number of `bytes` (seven bits a byte, low first, the top bit set on all but
-/// the last byte).
-fn leb128(bytes: &mut std::slice::Iter<u8>) -> Option<u64> {
-    let mut value = 0;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.next()?;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
-}
-
-/// The next zigzag LEB128 number of `bytes` (0, -1, 1, -2 ... written as 0, 1, 2, 3 ...), as an
-/// offset or a time of day in seconds.
+/// The next zigzag LEB128 number of `bytes`, as an offset or a time of day in seconds.
 fn signed(bytes: &mut std::slice::Iter<u8>) -> Option<i32> {
-    let n = u32::try_from(leb128(bytes)?).ok()?;
-    Some((n >> 1) as i32 ^ -((n & 1) as i32))
+    i32::try_from(leb128::read_signed(bytes)?).ok()
 }
 
 impl FromStr for Zone {

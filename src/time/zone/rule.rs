@@ -1,7 +1,8 @@
 //! The recurring rule of a zone (a POSIX TZ rule, already parsed): the offsets in force after the
 //! zone's last listed transition, with daylight saving time computed year by year.
 
-use super::{leb128, signed};
+use super::{signed, MAX_OFFSET};
+use crate::leb128;
 use crate::time::civil::{
     civil_from_days, days_from_civil, is_leap, month_length, SECONDS_PER_DAY,
 };
@@ -64,7 +65,7 @@ impl Rule {
     /// Whether every value is one POSIX allows: offsets within 26 hours, change times within
     /// 167 hours, days that exist. Only then is the year-by-year arithmetic free of surprises.
     pub(super) fn is_valid(&self) -> bool {
-        let offset = |o: i32| o.abs() <= 26 * 3600;
+        let offset = |o: i32| o.abs() <= MAX_OFFSET;
         offset(self.std)
             && self
                 .dst
@@ -94,7 +95,7 @@ impl Rule {
 
 impl Change {
     fn read(bytes: &mut std::slice::Iter<u8>) -> Option<Change> {
-        let day = leb128(bytes)?;
+        let day = leb128::read(bytes)?;
         let n = u16::try_from(day >> 2).ok()?;
         let day = match day & 3 {
             0 => Day::Month {
