@@ -15,6 +15,8 @@ const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (./scrip
 let server;
 let browser;
 let page;
+/** The WebAssembly files the page fetched. */
+const fetchedWasm = [];
 
 before(async () => {
   if (skip) return;
@@ -23,6 +25,9 @@ before(async () => {
   page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) fetchedWasm.push(new URL(r.url()).pathname.split("/").pop());
+  });
   await page.goto(`${server.url}/index.html`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15000 }).catch((e) => {
     throw new Error(`the page did not get ready: ${errors.join("; ") || e}`);
@@ -37,6 +42,17 @@ after(async () => {
 test("a decision is read off the page in Chromium", { skip }, async () => {
   assert.equal(await page.textContent("#outcome"), "denied");
   assert.match(await page.textContent("#reason"), /los únicos que lo pueden hacer son los proveedores/);
+});
+
+test("init() fetches the full module alone, which decides and reads JSON", { skip }, async () => {
+  assert.deepEqual(fetchedWasm, ["ordergate_compiler_bg.wasm"]);
+  const text = readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8");
+  const hash = await page.evaluate(async (source) => {
+    const { Policy } = await import("/pkg/dist/index.js");
+    return Policy.fromJson(source).hash;
+  }, text);
+  assert.equal(hash, Policy.fromJson(text).hash);
+  assert.deepEqual(fetchedWasm, ["ordergate_compiler_bg.wasm"], "reading JSON fetched nothing more");
 });
 
 const requests = [

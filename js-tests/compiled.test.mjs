@@ -1,6 +1,6 @@
 // Compiled policies: `compilePolicy` writes the bytes `Policy.fromCompiled` reads with the engine
 // module alone. A compiled policy answers as the policy it was compiled from; bytes that are not
-// one are INVALID_COMPILED; the compiler module loads only when a policy is read from JSON; and the
+// one are INVALID_COMPILED; the full module loads only when a policy is read from JSON; and the
 // browser entry without the compiler decides built-in and compiled policies and says what to do
 // when asked to read JSON.
 import { test } from "node:test";

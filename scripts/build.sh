@@ -10,16 +10,17 @@ build=target/pkg-build
 rm -rf "$build" pkg
 mkdir -p "$build/glue" pkg/dist
 
-step "compiling the engine and the compiler to wasm32"
-# Two modules from one crate (src/wasm/): the engine reads compiled policies and decides; the
-# compiler reads JSON policies and writes their compiled form. A page that ships its policies
-# compiled downloads the engine alone.
+step "compiling the engine and the full module to wasm32"
+# Two modules from one crate (src/wasm/): the engine reads compiled policies and decides; the full
+# module is the engine with the compiler, which reads JSON policies. A page that ships its
+# policies compiled downloads the engine alone; a page or process that reads JSON, the full one.
 # The engine is compiled for size (`opt-level = "z"`): 9.5 KB less to download gzipped (101.5 ->
 # 92.0 KB), which brings a page of compiled policies under 100 KB. Verdicts, batches and prepared
 # batches are decided by JavaScript the engine writes, and do not move; the full decision
 # (`decide`, with texts) takes about 14 us instead of 9-10, and the rows the module decides (a
 # policy's first 1,023 verdicts, windows of calendar or business days) about 20% longer
-# (docs/benchmarks.md). The compiler keeps the profile's `opt-level = 3`.
+# (docs/benchmarks.md). The full module keeps the profile's `opt-level = 3`: a Node service that
+# reads JSON decides with it.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
   cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --quiet
 wasm-bindgen --target web --out-dir "$build/glue" target/wasm32-unknown-unknown/release/ordergate.wasm
@@ -29,7 +30,7 @@ wasm-bindgen --target web --out-dir "$build/glue" --out-name ordergate_compiler 
 
 step "optimizing the modules with wasm-opt"
 # The JSON reader's functions stay apart (`--no-inline`, before the passes that would inline
-# them): see `Reader::value` in src/json_parse/mod.rs. In the compiler, the maps' functions too:
+# them): see `Reader::value` in src/json_parse/mod.rs. In the full module, the maps' functions too:
 # inlined into the object reader (1.8 -> 5.6 KB), they made it move to TurboFan during a cold
 # first load, a 10 ms compile competing with the load for the machine's two cores.
 for module in ordergate ordergate_compiler; do
@@ -73,4 +74,4 @@ wasm_bytes=$(wc -c < pkg/dist/ordergate_bg.wasm)
 wasm_gz=$(gzip -9 -c pkg/dist/ordergate_bg.wasm | wc -c)
 compiler_gz=$(gzip -9 -c pkg/dist/ordergate_compiler_bg.wasm | wc -c)
 js_gz=$(gzip -9 -c pkg/dist/index.js | wc -c)
-step "built pkg/ (ordergate $version): engine wasm $wasm_bytes bytes, $wasm_gz gzipped; compiler wasm $compiler_gz gzipped; browser JS $js_gz gzipped"
+step "built pkg/ (ordergate $version): engine wasm $wasm_bytes bytes, $wasm_gz gzipped; full wasm $compiler_gz gzipped; browser JS $js_gz gzipped"

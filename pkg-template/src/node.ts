@@ -1,12 +1,13 @@
 /**
- * ordergate for Node: the engine module is loaded synchronously when this module is imported, so
- * `init()` is optional and decisions are synchronous from the start; the compiler module, which
- * reads policies from JSON, is loaded the first time one is.
+ * ordergate for Node: nothing to initialize. The first call that needs a module loads it
+ * synchronously: the engine module for compiled and built-in policies, or the full module
+ * (engine and compiler) when a policy is first read from JSON, which then holds every policy.
+ * `init()` and `initSync()` are kept for code shared with browsers.
  * @packageDocumentation
  */
-import { initSync as initWasmSync } from "./glue/ordergate.js";
-import { initSync as initCompilerSync } from "./glue/ordergate_compiler.js";
-import { isCompilerInitialized, isInitialized, markCompilerReady, markReady, setCompilerLoader } from "./sdk.js";
+import { initSync as initEngineSync } from "./glue/ordergate.js";
+import { initSync as initFullSync } from "./glue/ordergate_compiler.js";
+import { isCompilerInitialized, isInitialized, markCompilerReady, markReady, setLoaders } from "./sdk.js";
 
 export { Policy, builtinNames, builtinSource, compilePolicy, isCompilerInitialized, isInitialized, memoryBytes } from "./sdk.js";
 export { PreparedRequests, Verdicts } from "./verdicts.js";
@@ -21,26 +22,31 @@ export type * from "./types.js";
  */
 declare function readWasm(name?: string): Uint8Array;
 
-/** Instantiates the compiler module synchronously, from its file unless its bytes are given. */
-function loadCompiler(module?: BufferSource | WebAssembly.Module): void {
+/** Instantiates the engine module, from its file unless its bytes are given. */
+function loadEngine(module?: BufferSource | WebAssembly.Module): void {
+  if (isInitialized()) return;
+  markReady(initEngineSync({ module: module ?? readWasm() }));
+}
+
+/** Instantiates the full module, from its file unless its bytes are given. */
+function loadFull(module?: BufferSource | WebAssembly.Module): void {
   if (isCompilerInitialized()) return;
-  initCompilerSync({ module: module ?? readWasm("ordergate_compiler") });
-  markCompilerReady();
+  markCompilerReady(initFullSync({ module: module ?? readWasm("ordergate_compiler") }));
 }
 
 /**
- * Instantiates the engine synchronously from its bytes (already done on import in Node), and the
- * compiler when its bytes are given (otherwise it is read from its file when first needed).
+ * Instantiates the modules given: the full module (`compiler`) first, so that when both are given
+ * before any use it decides too and the engine's bytes go unused. Nothing needs this in Node.
  */
 export function initSync(module?: BufferSource | WebAssembly.Module, compiler?: BufferSource | WebAssembly.Module): void {
-  if (!isInitialized()) markReady(initWasmSync({ module: module ?? readWasm() }));
-  if (compiler !== undefined) loadCompiler(compiler);
+  if (compiler !== undefined) loadFull(compiler);
+  loadEngine(module);
 }
 
-/** Resolves at once in Node: the module is loaded on import. Kept for code shared with browsers. */
-export async function init(): Promise<void> {
-  initSync();
-}
+/**
+ * Resolves at once: in Node each module loads on first use (see above), so that a policy read
+ * from JSON first finds the full module alone. Kept for code shared with browsers.
+ */
+export async function init(): Promise<void> {}
 
-setCompilerLoader(() => loadCompiler());
-initSync();
+setLoaders({ engine: () => loadEngine(), full: () => loadFull() });

@@ -1,17 +1,52 @@
 import type { AvailableRequest, DecideRequest, Decision, Facts, Instant, Outcome, PolicyDocument, PolicySummary } from "./types.js";
 import { OrdergateError, toOrdergateError } from "./errors.js";
-import * as glue from "./glue/ordergate.js";
-import * as compilerGlue from "./glue/ordergate_compiler.js";
+import * as engineGlue from "./glue/ordergate.js";
+import * as fullGlue from "./glue/ordergate_compiler.js";
 import type { Layout } from "./generated/Layout.js";
 import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
 import { PreparedRequests, Verdicts, type VerdictBuffers } from "./verdicts.js";
 
-let ready = false;
+/** The engine module's bindings: compiled policies in, decisions out. */
+type EngineBindings = Pick<typeof engineGlue, "WasmPolicy" | "builtinNames">;
+/** The full module's bindings: the engine's, and the compiler's (JSON policies in). */
+type FullBindings = typeof fullGlue;
+
+/**
+ * The module every policy is created in: the engine module, or the full module when it was
+ * loaded first (it carries the engine too). Policies share its memory, which the row views read.
+ */
+let engine: EngineBindings | undefined;
+/** The full module, once loaded: it reads JSON policies and compiles them. */
+let full: FullBindings | undefined;
 let memory: WebAssembly.Memory | undefined;
 
-/** Marks the WASM module as instantiated (called by the entry points with its exports). */
+/** Loads a module synchronously where the entry point can (Node); none in browsers. */
+interface Loaders {
+  engine: () => void;
+  full: () => void;
+}
+let loaders: Loaders | undefined;
+
+/** How the entry point loads the modules on first use, synchronously (Node). */
+export function setLoaders(load: Loaders): void {
+  loaders = load;
+}
+
+/** Marks the engine module as instantiated (called by the entry points with its exports). */
 export function markReady(exports: { memory: WebAssembly.Memory }): void {
-  ready = true;
+  if (engine !== undefined) return;
+  engine = engineGlue;
+  memory = exports.memory;
+}
+
+/**
+ * Marks the full module as instantiated. Loaded before the engine, it is the engine too: one
+ * instance, and JSON policies read in place rather than compiled and read back.
+ */
+export function markCompilerReady(exports: { memory: WebAssembly.Memory }): void {
+  full = fullGlue;
+  if (engine !== undefined) return;
+  engine = fullGlue;
   memory = exports.memory;
 }
 
@@ -23,39 +58,22 @@ export function memoryBytes(): number {
   return memory?.buffer.byteLength ?? 0;
 }
 
-/** Whether `init` or `initSync` has completed. */
+/** Whether a module that decides is instantiated (`init`, `initSync`, or in Node a first use). */
 export function isInitialized(): boolean {
-  return ready;
-}
-
-let compilerReady = false;
-/** Loads the compiler module synchronously where the entry point can (Node); none in browsers. */
-let compilerLoader: (() => void) | undefined;
-
-/** Marks the compiler module as instantiated (called by the entry points). */
-export function markCompilerReady(): void {
-  compilerReady = true;
-}
-
-/** How the entry point loads the compiler module on first use, synchronously (Node). */
-export function setCompilerLoader(load: () => void): void {
-  compilerLoader = load;
+  return engine !== undefined;
 }
 
 /**
- * Whether the compiler module, which reads policies from JSON, is loaded. Compiled policies
+ * Whether the module that reads policies from JSON is loaded. Compiled policies
  * ({@link Policy.fromCompiled}) and built-in ones load without it.
  */
 export function isCompilerInitialized(): boolean {
-  return compilerReady;
+  return full !== undefined;
 }
 
-function assertCompiler(): void {
-  if (compilerReady) return;
-  if (compilerLoader !== undefined) {
-    compilerLoader();
-    return;
-  }
+function requireFull(): FullBindings {
+  if (full === undefined) loaders?.full();
+  if (full !== undefined) return full;
   throw new OrdergateError(
     "NOT_INITIALIZED",
     "$",
@@ -63,10 +81,20 @@ function assertCompiler(): void {
   );
 }
 
+function requireEngine(): EngineBindings {
+  if (engine === undefined) loaders?.engine();
+  if (engine !== undefined) return engine;
+  throw new OrdergateError(
+    "NOT_INITIALIZED",
+    "$",
+    "ordergate is not initialized: `await init()` once (or call `initSync(bytes)`) before loading a policy",
+  );
+}
+
 /**
  * Validates and compiles a policy from JSON text into the bytes {@link Policy.fromCompiled}
  * reads: compile at build time, ship the bytes, and a page loads only the engine module (about
- * a third less to download, and a shorter cold start). Throws an OrdergateError listing every
+ * half as much to download, and a shorter cold start). Throws an OrdergateError listing every
  * problem of the policy.
  *
  * @example
@@ -77,18 +105,8 @@ function assertCompiler(): void {
  * ```
  */
 export function compilePolicy(text: string): Uint8Array {
-  assertCompiler();
-  return call(() => compilerGlue.compile(text));
-}
-
-function assertReady(): void {
-  if (!ready) {
-    throw new OrdergateError(
-      "NOT_INITIALIZED",
-      "$",
-      "ordergate is not initialized: `await init()` once (or call `initSync(bytes)`) before loading a policy",
-    );
-  }
+  const compiler = requireFull();
+  return call(() => compiler.compile(text));
 }
 
 function call<T>(run: () => T): T {
@@ -179,7 +197,7 @@ function isInstant(ms: number): boolean {
  * ```
  */
 export class Policy {
-  readonly #inner: glue.WasmPolicy;
+  readonly #inner: engineGlue.WasmPolicy;
   readonly #codec: RowCodec;
   /** The module memory as numbers, and where the single-request row starts in it. */
   #numbers: Float64Array = new Float64Array(0);
@@ -194,7 +212,7 @@ export class Policy {
   #version: string | undefined;
   #hash: string | undefined;
 
-  private constructor(inner: glue.WasmPolicy) {
+  private constructor(inner: engineGlue.WasmPolicy) {
     this.#inner = inner;
     this.#codec = new RowCodec(JSON.parse(inner.layout()) as Layout);
     this.#scratch = new Float64Array(this.#codec.rowLength + VERDICT_WIDTH);
@@ -250,10 +268,16 @@ export class Policy {
 
   /**
    * Validates and compiles a policy from JSON text. Throws an OrdergateError listing every problem.
-   * Needs the compiler module (see {@link compilePolicy}).
+   * Needs the full module (see {@link compilePolicy}); in Node it is loaded on first use, and
+   * when it is the first module loaded it holds the policy itself, without a compiled copy.
    */
   static fromJson(text: string): Policy {
-    assertReady();
+    if (engine === undefined) loaders?.full();
+    const module = requireEngine();
+    const compiler = full;
+    if (compiler !== undefined && module === compiler) {
+      return new Policy(call(() => compiler.WasmPolicy.fromJson(text)));
+    }
     return Policy.fromCompiled(compilePolicy(text));
   }
 
@@ -269,8 +293,8 @@ export class Policy {
    * ```
    */
   static fromCompiled(bytes: Uint8Array): Policy {
-    assertReady();
-    return new Policy(call(() => glue.WasmPolicy.fromCompiled(bytes)));
+    const module = requireEngine();
+    return new Policy(call(() => module.WasmPolicy.fromCompiled(bytes)));
   }
 
   /** Validates and compiles a policy document. */
@@ -280,8 +304,8 @@ export class Policy {
 
   /** A built-in policy: see {@link builtinNames}. */
   static builtin(name: string): Policy {
-    assertReady();
-    return new Policy(call(() => glue.WasmPolicy.builtin(name)));
+    const module = requireEngine();
+    return new Policy(call(() => module.WasmPolicy.builtin(name)));
   }
 
   /** Decides one action for one actor now. */
@@ -600,12 +624,10 @@ function verdictOf(d: Decision): Verdict {
 
 /** The names of the built-in policies. */
 export function builtinNames(): string[] {
-  assertReady();
-  return JSON.parse(glue.builtinNames()) as string[];
+  return JSON.parse(requireEngine().builtinNames()) as string[];
 }
 
-/** The JSON text of a built-in policy, to read or adapt (from the compiler module). */
+/** The JSON text of a built-in policy, to read or adapt (from the full module). */
 export function builtinSource(name: string): string | undefined {
-  assertCompiler();
-  return compilerGlue.builtinSource(name);
+  return requireFull().builtinSource(name);
 }

@@ -1,4 +1,4 @@
-//! The compiler module's exports: JSON policies in, compiled policies out.
+//! The full module's compiler exports: JSON policies in, compiled policies out.
 
 use super::thrown;
 use crate::Policy;

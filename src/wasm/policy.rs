@@ -23,10 +23,20 @@ impl WasmPolicy {
 
 #[wasm_bindgen(js_class = WasmPolicy)]
 impl WasmPolicy {
-    /// Reads a compiled policy (the compiler module's `compile`).
+    /// Reads a compiled policy (the full module's `compile`).
     #[wasm_bindgen(js_name = fromCompiled)]
     pub fn from_compiled(bytes: &[u8]) -> Result<WasmPolicy, JsValue> {
         Policy::from_compiled(bytes)
+            .map(WasmPolicy::new)
+            .map_err(|e| thrown(&e))
+    }
+
+    /// Validates and compiles a policy from JSON text, held in this instance (the full module
+    /// only): no compiled copy written and read back.
+    #[cfg(feature = "wasm-compiler")]
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<WasmPolicy, JsValue> {
+        Policy::from_json(text)
             .map(WasmPolicy::new)
             .map_err(|e| thrown(&e))
     }
