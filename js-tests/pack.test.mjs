@@ -26,6 +26,7 @@ test("npm pack lists exactly the expected files, with the engine and the compile
     "dist/types/generated/Layout.d.ts",
     "dist/types/index.d.ts",
     "dist/types/node.d.ts",
+    "dist/types/policy-module.d.ts",
     "dist/types/rows.d.ts",
     "dist/types/sdk.d.ts",
     "dist/types/types.d.ts",

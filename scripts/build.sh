@@ -50,7 +50,9 @@ cp pkg-template/tsconfig.json "$build/tsconfig.json"
 npx --no-install tsc -p "$build/tsconfig.json" --outDir pkg/dist/types
 rm -rf pkg/dist/types/glue
 
-esbuild() { npx --no-install esbuild --bundle --log-level=warning --log-override:empty-import-meta=silent "$@"; }
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+# The version is written into policy modules, which only the version that wrote them reads.
+esbuild() { npx --no-install esbuild --bundle --log-level=warning --log-override:empty-import-meta=silent --define:ORDERGATE_VERSION="\"$version\"" "$@"; }
 # ES2022 keeps private fields native: at ES2020 each `#field` read becomes a WeakMap lookup, several
 # per verdict, and the bundle carries the helpers.
 esbuild "$build/src/index.ts" --format=esm --platform=neutral --target=es2022 --outfile=pkg/dist/index.js
@@ -65,7 +67,6 @@ const readWasm = (name = "ordergate") => __fs.readFileSync(new URL(`./${name}_bg
 esbuild "$build/src/node.ts" --format=cjs --platform=node --target=node18 --outfile=pkg/dist/node.cjs \
   --banner:js='const readWasm = (name = "ordergate") => require("node:fs").readFileSync(require("node:path").join(__dirname, `${name}_bg.wasm`));'
 
-version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json
 cp pkg-template/README.md pkg/README.md
 for f in LICENSE-MIT LICENSE-APACHE; do [ -f "$f" ] && cp "$f" pkg/; done

@@ -1,25 +1,22 @@
 // ordergate through its public npm SDK: `Policy.verdict` for one request, `Policy.verdicts` for a
 // batch, and `Policy.prepare` for a batch read once and decided again. The policy is compiled
-// ahead of time (`compilePolicy`, by `setup`, which bench/run.mjs calls before any engine is
-// measured) and read with the engine module alone (`Policy.fromCompiled`), as a deployment that
-// cares for its cold start and its download ships it; a page then fetches no compiler module.
-// `fs` from `process.getBuiltinModule` rather than an `import` of "node:fs", whose ES module facade
-// loads Node's streams (about 1.5 ms of a cold start): the other engines' rules are written in
-// their adapters, and reading this one's from a file should not cost its cold start more.
-const { readFileSync, writeFileSync } = process.getBuiltinModule?.("node:fs") ?? (await import("node:fs"));
+// ahead of time into a policy module (`compilePolicyModule`, by `setup`, which bench/run.mjs calls
+// before any engine is measured) and read with `Policy.fromModule`, as a deployment that cares for
+// its cold start ships it: the verdicts are answered in JavaScript from the first, and no
+// WebAssembly is compiled until a full decision is asked (none is, here).
 
 export const name = "ordergate";
 export const packages = ["ordergate"];
 export const browserEntry = "import { init, Policy } from 'ordergate'; await init(undefined, { compiler: false }); export { Policy };";
 export const browserAssets = ["node_modules/ordergate/dist/ordergate_bg.wasm"];
 
-const policyText = readFileSync(new URL("../policies/ordergate.json", import.meta.url), "utf8");
-const compiledPath = new URL("../policies/ordergate.ogpc", import.meta.url);
+const modulePath = new URL("../policies/ordergate.policy.mjs", import.meta.url);
 
-/** Compiles the policy into bench/policies/ordergate.ogpc (a build step: not timed). */
+/** Compiles the policy into bench/policies/ordergate.policy.mjs (a build step: not timed). */
 export async function setup() {
-  const { compilePolicy } = await import("ordergate");
-  writeFileSync(compiledPath, compilePolicy(policyText));
+  const { compilePolicyModule } = await import("ordergate");
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  writeFileSync(modulePath, compilePolicyModule(readFileSync(new URL("../policies/ordergate.json", import.meta.url), "utf8")));
 }
 
 function code(v) {
@@ -49,7 +46,7 @@ export function request(input) {
 
 export async function load() {
   const { Policy } = await import("ordergate");
-  const policy = Policy.fromCompiled(readFileSync(compiledPath));
+  const policy = Policy.fromModule(await import(modulePath.href));
   // The timed batches read only the outcomes, and give each call the previous call's verdicts to
   // write into (`reuse`), as a loop over batches that keeps none would.
   let last;

@@ -1,6 +1,7 @@
 // A TypeScript consumer of the package, type-checked with `tsc --strict`. It fails to compile
 // when the package's types are missing, wrong, or leak `any`.
-import { Policy, OrdergateError, init, builtinNames, Verdicts, PreparedRequests } from "ordergate";
+import { Policy, OrdergateError, init, builtinNames, compilePolicyModule, Verdicts, PreparedRequests } from "ordergate";
+import type { PolicyModule } from "ordergate";
 import type { Verdict, VerdictAlternative } from "ordergate";
 import type { Decision, DecideRequest, ErrorCode, Facts, Outcome, PolicyDocument, TraceStep } from "ordergate";
 
@@ -54,6 +55,13 @@ const doc: PolicyDocument = {
   rules: [{ id: "buyer-cancels-open", action: "cancel", when: { in: { status: ["open"] } }, outcome: "allowed" }],
 };
 Policy.load(doc);
+
+// A policy module's source, and a module read back (as `import * as m from "./policy.mjs"` gives it).
+const moduleText: string = compilePolicyModule(JSON.stringify(doc), { format: "cjs" });
+declare const policyModule: PolicyModule;
+const fromModule: Policy = Policy.fromModule(policyModule);
+// @ts-expect-error: a module is written as an ES module or CommonJS
+compilePolicyModule(JSON.stringify(doc), { format: "umd" });
 
 try {
   policy.decide({ ...request, action: "nope" });

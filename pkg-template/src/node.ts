@@ -9,7 +9,8 @@ import { initSync as initEngineSync } from "./glue/ordergate.js";
 import { initSync as initFullSync } from "./glue/ordergate_compiler.js";
 import { isCompilerInitialized, isInitialized, markCompilerReady, markReady, setLoaders } from "./sdk.js";
 
-export { Policy, builtinNames, builtinSource, compilePolicy, isCompilerInitialized, isInitialized, memoryBytes } from "./sdk.js";
+export { Policy, builtinNames, builtinSource, compilePolicy, compilePolicyModule, isCompilerInitialized, isInitialized, memoryBytes } from "./sdk.js";
+export type { PolicyModule, PolicyModuleFormat, PolicyModuleOptions } from "./policy-module.js";
 export { PreparedRequests, Verdicts } from "./verdicts.js";
 export type { Verdict, VerdictAlternative } from "./rows.js";
 export { OrdergateError } from "./errors.js";

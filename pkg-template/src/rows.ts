@@ -99,8 +99,8 @@ function valueCode(slot: SlotLayout, target: string): string {
   }
 }
 
-/** Writes a request at `at`; false when only JSON can carry it. */
-type RowWriter = (request: DecideRequest, out: Float64Array, at: number) => boolean;
+/** Writes a request at `at`; false when only JSON can carry it. @internal */
+export type RowWriter = (request: DecideRequest, out: Float64Array, at: number) => boolean;
 
 /** A `switch` that sets `target` to the index of `value` among `ids`, or gives up. */
 function indexCode(value: string, ids: readonly string[], target: string): string {
@@ -123,13 +123,13 @@ function namedCode(obj: string, declared: readonly SlotLayout[], base: string): 
 }
 
 /**
- * A row writer specialised to one policy: property reads by constant names and `switch`es over
+ * The source of a row writer specialised to one policy: the body of a function of `localeFits`
+ * that returns `writeRow(r, out, at)`. Property reads by constant names and `switch`es over
  * constant ids let the JavaScript engine's inline caches work, which a loop over names and `Map`
  * lookups cannot (measured in docs/benchmarks.md). Every name and id is written as a JSON string
- * literal. Where `new Function` is forbidden (a Content Security Policy without 'unsafe-eval'),
- * undefined: the generic writer is used.
+ * literal. Compiled at run time by {@link compileRowWriter}, or written into a policy module. @internal
  */
-function compileRowWriter(layout: Layout): RowWriter | undefined {
+export function rowWriterSource(layout: Layout): string {
   const facts = HEADER;
   const attributes = facts + layout.facts.length;
   const params = attributes + layout.attributes.length;
@@ -162,8 +162,16 @@ function compileRowWriter(layout: Layout): RowWriter | undefined {
     `switch (action) { ${layout.actions.map((act, i) => `case ${i}: ${namedCode("p", act.params, `at + ${params}`)} break;`).join("\n")} }`,
     "return true;",
   ].join("\n");
+  return `return function writeRow(r, out, at) {\n${code}\n};`;
+}
+
+/**
+ * The row writer of {@link rowWriterSource}, compiled. Where `new Function` is forbidden (a Content
+ * Security Policy without 'unsafe-eval'), undefined: the generic writer is used.
+ */
+function compileRowWriter(layout: Layout): RowWriter | undefined {
   try {
-    return new Function("localeFits", `return function writeRow(r, out, at) {\n${code}\n};`)(localeFits) as RowWriter;
+    return new Function("localeFits", rowWriterSource(layout))(localeFits) as RowWriter;
   } catch {
     return undefined;
   }
@@ -198,7 +206,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function localeFits(locale: unknown): boolean {
+/** Whether a request's `locale` fits a row (the row writers' check). @internal */
+export function localeFits(locale: unknown): boolean {
   if (locale === undefined || locale === null) return true;
   if (typeof locale === "string") return locale.length <= MAX_LOCALE_CHARS;
   if (!Array.isArray(locale) || locale.length > 16) return false;
@@ -232,8 +241,10 @@ export class RowCodec {
   /** Frozen alternative lists, per rule (then the fallback of each action) and mask. */
   readonly #alternatives: Map<number, readonly VerdictAlternative[]>[];
 
-  constructor(layout: Layout) {
+  /** `writer`: the policy's row writer generated ahead of time (a policy module's). */
+  constructor(layout: Layout, writer?: RowWriter) {
     this.#layout = layout;
+    if (writer !== undefined) this.#writeRow = writer;
     this.rowLength = layout.rowLength;
     this.timed = Uint8Array.from(layout.actions, (a) => (a.timed ? 1 : 0));
     this.#actions = new Map(layout.actions.map((a, i) => [a.name, i]));

@@ -3,7 +3,8 @@ import { OrdergateError, toOrdergateError } from "./errors.js";
 import * as engineGlue from "./glue/ordergate.js";
 import * as fullGlue from "./glue/ordergate_compiler.js";
 import type { Layout } from "./generated/Layout.js";
-import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, type RowDecider, type Verdict } from "./rows.js";
+import { MAX_MILLIS, MIN_MILLIS, OUTCOMES, RowCodec, VERDICT_WIDTH, compileRowDecider, localeFits, rowWriterSource, type RowDecider, type Verdict } from "./rows.js";
+import { policyModuleSource, readPolicyModule, type PolicyModule, type PolicyModuleOptions, type ReadModule } from "./policy-module.js";
 import { PreparedRequests, Verdicts, type VerdictBuffers } from "./verdicts.js";
 
 /** The engine module's bindings: compiled policies in, decisions out. */
@@ -109,6 +110,42 @@ export function compilePolicy(text: string): Uint8Array {
   return call(() => compiler.compile(text));
 }
 
+/**
+ * Compiles a policy from JSON text into the source of a policy module, JavaScript to bundle with
+ * an application and read with {@link Policy.fromModule}. Besides the compiled bytes, the module
+ * carries the policy's row layout, row writer and row decider as code: its verdicts are answered
+ * from the first one without compiling or instantiating any WebAssembly (the shortest cold start)
+ * and without `new Function` (under a Content Security Policy without 'unsafe-eval', too), and the
+ * engine module is loaded only when a full decision, or a verdict only it decides, is first asked.
+ * A policy module is code: ship it as part of the application, never fetch it as data (ship
+ * {@link compilePolicy}'s bytes for that). Read by the version of ordergate that wrote it.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync, writeFileSync } from "node:fs";
+ * import { compilePolicyModule } from "ordergate";
+ * writeFileSync("policy.mjs", compilePolicyModule(readFileSync("policy.json", "utf8")));
+ * // in the application:
+ * import { Policy } from "ordergate";
+ * import * as policyModule from "./policy.mjs";
+ * const policy = Policy.fromModule(policyModule);
+ * ```
+ */
+export function compilePolicyModule(text: string, options: PolicyModuleOptions = {}): string {
+  const format = options.format ?? "esm";
+  if (format !== "esm" && format !== "cjs") throw new OrdergateError("WRONG_TYPE", "$.format", 'a policy module\'s format is "esm" or "cjs"');
+  const compiled = compilePolicy(text);
+  const compiler = requireFull();
+  const policy = call(() => compiler.WasmPolicy.fromCompiled(compiled));
+  try {
+    const layout = policy.layout();
+    const parts = { id: policy.id(), version: policy.version(), hash: policy.hash(), layout, compiled };
+    return policyModuleSource({ ...parts, deciderSource: policy.verdictScript(), writerSource: rowWriterSource(JSON.parse(layout) as Layout) }, format);
+  } finally {
+    policy.free();
+  }
+}
+
 function call<T>(run: () => T): T {
   try {
     return run();
@@ -197,7 +234,10 @@ function isInstant(ms: number): boolean {
  * ```
  */
 export class Policy {
-  readonly #inner: engineGlue.WasmPolicy;
+  /** The policy in the WebAssembly module; a policy module's until it is first needed: none. */
+  #inner: engineGlue.WasmPolicy | undefined;
+  /** A policy module's compiled bytes, read into the WebAssembly module when first needed. */
+  readonly #compiled: () => Uint8Array = NO_BYTES;
   readonly #codec: RowCodec;
   /** The module memory as numbers, and where the single-request row starts in it. */
   #numbers: Float64Array = new Float64Array(0);
@@ -212,11 +252,43 @@ export class Policy {
   #version: string | undefined;
   #hash: string | undefined;
 
-  private constructor(inner: engineGlue.WasmPolicy) {
+  private constructor(inner: engineGlue.WasmPolicy | undefined, layout: Layout, module?: ReadModule) {
     this.#inner = inner;
-    this.#codec = new RowCodec(JSON.parse(inner.layout()) as Layout);
+    this.#codec = new RowCodec(layout, module?.writer);
     this.#scratch = new Float64Array(this.#codec.rowLength + VERDICT_WIDTH);
+    if (module !== undefined) {
+      this.#compiled = module.compiled;
+      this.#decideRow = module.decider;
+      this.#id = module.id;
+      this.#version = module.version;
+      this.#hash = module.hash;
+    } else {
+      this.#rows(1);
+    }
+  }
+
+  /** A policy of the WebAssembly module. */
+  static #wrap(inner: engineGlue.WasmPolicy): Policy {
+    return new Policy(inner, JSON.parse(inner.layout()) as Layout);
+  }
+
+  /**
+   * The policy in the WebAssembly module: a policy module's is read there when first needed (a
+   * full decision, or a row only the module decides), and must be the policy the module names.
+   */
+  #wasm(): engineGlue.WasmPolicy {
+    const inner = this.#inner;
+    if (inner !== undefined) return inner;
+    const module = requireEngine();
+    const compiled = this.#compiled();
+    const read = call(() => module.WasmPolicy.fromCompiled(compiled));
+    if (read.hash() !== this.#hash) {
+      read.free();
+      throw new OrdergateError("INVALID_COMPILED", "$", "the policy module's compiled bytes are not the policy it names (their hash differs): generate the module again");
+    }
+    this.#inner = read;
     this.#rows(1);
+    return read;
   }
 
   /**
@@ -230,13 +302,13 @@ export class Policy {
     if (this.#decideRow !== undefined) return this.#decideRow;
     this.#asked += count;
     if (this.#asked < TIER_UP) return null;
-    this.#decideRow = compileRowDecider(this.#inner.verdictScript());
+    this.#decideRow = compileRowDecider(this.#wasm().verdictScript());
     return this.#decideRow;
   }
 
   /** Room for `count` rows; returns the index of the first in `#numbers`. */
   #rows(count: number): number {
-    const at = this.#inner.rows(count) / 8;
+    const at = this.#wasm().rows(count) / 8;
     if (count === 1) this.#row = at;
     this.#view();
     return at;
@@ -250,19 +322,19 @@ export class Policy {
 
   /** The policy id (read from the module when first asked, not at every load). */
   get id(): string {
-    this.#id ??= this.#inner.id();
+    this.#id ??= this.#wasm().id();
     return this.#id;
   }
 
   /** The version the policy declares (read when first asked). */
   get version(): string {
-    this.#version ??= this.#inner.version();
+    this.#version ??= this.#wasm().version();
     return this.#version;
   }
 
   /** `sha256:` and the hash of the policy's canonical JSON (computed when first read). */
   get hash(): string {
-    this.#hash ??= this.#inner.hash();
+    this.#hash ??= this.#wasm().hash();
     return this.#hash;
   }
 
@@ -276,7 +348,7 @@ export class Policy {
     const module = requireEngine();
     const compiler = full;
     if (compiler !== undefined && module === compiler) {
-      return new Policy(call(() => compiler.WasmPolicy.fromJson(text)));
+      return Policy.#wrap(call(() => compiler.WasmPolicy.fromJson(text)));
     }
     return Policy.fromCompiled(compilePolicy(text));
   }
@@ -294,7 +366,25 @@ export class Policy {
    */
   static fromCompiled(bytes: Uint8Array): Policy {
     const module = requireEngine();
-    return new Policy(call(() => module.WasmPolicy.fromCompiled(bytes)));
+    return Policy.#wrap(call(() => module.WasmPolicy.fromCompiled(bytes)));
+  }
+
+  /**
+   * Reads a policy module ({@link compilePolicyModule}): its verdicts are answered in JavaScript
+   * from the first, with no WebAssembly loaded (nor, in browsers, `init` awaited) until a full
+   * decision or a row only the module decides is asked. A module written by another version of
+   * ordergate, or not by it, is refused with `INVALID_COMPILED`.
+   *
+   * @example
+   * ```ts
+   * import * as policyModule from "./policy.mjs";
+   * const policy = Policy.fromModule(policyModule);
+   * policy.verdict({ facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel", now: Date.now() });
+   * ```
+   */
+  static fromModule(module: PolicyModule): Policy {
+    const read = readPolicyModule(module, localeFits);
+    return new Policy(undefined, read.layout, read);
   }
 
   /** Validates and compiles a policy document. */
@@ -305,13 +395,13 @@ export class Policy {
   /** A built-in policy: see {@link builtinNames}. */
   static builtin(name: string): Policy {
     const module = requireEngine();
-    return new Policy(call(() => module.WasmPolicy.builtin(name)));
+    return Policy.#wrap(call(() => module.WasmPolicy.builtin(name)));
   }
 
   /** Decides one action for one actor now. */
   decide(request: DecideRequest): Decision {
     const text = serialize({ ...request, now: instant(request.now) });
-    return JSON.parse(call(() => this.#inner.decide(text))) as Decision;
+    return JSON.parse(call(() => this.#wasm().decide(text))) as Decision;
   }
 
   /**
@@ -343,11 +433,12 @@ export class Policy {
     // No check that the memory view is current (it costs more than deciding): a grown memory
     // detaches the view, whose writes are then dropped and whose reads are undefined, so a stale
     // view shows as an undefined outcome, and the request is written again through a new view.
+    const inner = this.#wasm();
     for (let attempt = 0; attempt < 2; attempt++) {
       const numbers = this.#numbers;
       const at = this.#row;
       if (!this.#codec.encode(request, numbers, at)) break;
-      this.#inner.verdicts(1);
+      inner.verdicts(1);
       const verdictAt = at + this.#codec.rowLength;
       if (numbers[verdictAt] === undefined) {
         this.#view(true);
@@ -547,7 +638,7 @@ export class Policy {
         if (!write(index, numbers, row)) numbers[row] = -1;
         actions[index] = numbers[row] as number;
       }
-      this.#inner.verdicts(size);
+      this.#wasm().verdicts(size);
       numbers = this.#view();
       const first = at + size * width;
       // Scattered to each request's place, number by number (a subarray per row would allocate).
@@ -571,26 +662,31 @@ export class Policy {
   /** Every action of the policy with its outcome, in declaration order, to render a UI. */
   available(request: AvailableRequest): Decision[] {
     const text = serialize({ ...request, now: instant(request.now) });
-    return JSON.parse(call(() => this.#inner.available(text))) as Decision[];
+    return JSON.parse(call(() => this.#wasm().available(text))) as Decision[];
   }
 
   /** The facts after `decision`, which must have been taken on these facts by this policy. */
   apply(facts: Facts, decision: Decision): Facts {
     const text = serialize({ facts, decision });
-    return JSON.parse(call(() => this.#inner.apply(text))) as Facts;
+    return JSON.parse(call(() => this.#wasm().apply(text))) as Facts;
   }
 
   /** Statuses, roles and actions with their labels. */
   describe(): PolicySummary {
-    return JSON.parse(this.#inner.describe()) as PolicySummary;
+    return JSON.parse(this.#wasm().describe()) as PolicySummary;
   }
 
-  /** Frees the WASM memory of this policy. It cannot be used afterwards. */
+  /**
+   * Frees the WASM memory of this policy. It cannot be used afterwards. (A policy module's policy
+   * holds none until it first needs the module.)
+   */
   free(): void {
+    const inner = this.#inner;
+    if (inner === undefined) return;
     // The id and the version stay readable, as when they were read at construction.
-    this.#id ??= this.#inner.id();
-    this.#version ??= this.#inner.version();
-    this.#inner.free();
+    this.#id ??= inner.id();
+    this.#version ??= inner.version();
+    inner.free();
   }
 
   /** Frees the policy at the end of a `using` block. */
@@ -604,6 +700,9 @@ export class Policy {
  * (docs/benchmarks.md: generating the function added 2.3 ms to a first verdict).
  */
 const TIER_UP = 1024;
+
+/** What a policy of the WebAssembly module reads when it needs it: nothing (it is there). */
+const NO_BYTES = (): Uint8Array => new Uint8Array(0);
 
 /** Rows per call into the module in {@link Policy.verdicts}: bounds the memory a batch takes. */
 const BATCH_ROWS = 4096;
