@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { Policy } from "ordergate";
+import { Policy, compilePolicyModule } from "ordergate";
 import { serve } from "./browser/server.mjs";
 import { launch, CHROMIUM } from "./browser/chromium.mjs";
 import { readFileSync } from "node:fs";
@@ -128,5 +128,45 @@ test("before init(), a policy call is a clear NOT_INITIALIZED error; initSync(by
   assert.equal(result.before.name, "OrdergateError");
   assert.match(result.before.message, /await init\(\)/);
   assert.deepEqual([result.ready, result.outcome], [true, "allowed"]);
+  await fresh.close();
+});
+
+test("a policy module answers verdicts in a page before init(), and its full decisions after init() loads the engine", { skip }, async () => {
+  const text = readFileSync(new URL("../bench/policies/ordergate.json", import.meta.url), "utf8");
+  const facts = { logistics_status: "to_pickup", payment_method: "cod", payment_status: "paid", shipped_at: 1_000, courier_changes_used: 0, refund_amount: 5_000, seller_balance: 4_999, in_sale: false };
+  const requests = ["buyer", "seller", "supplier", "admin"].flatMap((role) =>
+    ["cancel", "change_courier", "refund"].map((action) => ({ facts, actor: { role }, action, now: 1_000 + 86_400_000 })),
+  );
+  const fresh = await browser.newPage();
+  const wasm = [];
+  fresh.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname.split("/").pop());
+  });
+  await fresh.goto(`${server.url}/blank.html`);
+  const result = await fresh.evaluate(
+    async ([source, asked]) => {
+      const { Policy, init, isInitialized } = await import("/pkg/dist/index.js");
+      const module = await import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+      const policy = Policy.fromModule(module);
+      const verdicts = asked.map((r) => policy.verdict(r));
+      const batch = [...policy.verdicts(asked)];
+      let before;
+      try {
+        policy.decide(asked[0]);
+      } catch (e) {
+        before = e.code;
+      }
+      const initializedBefore = isInitialized();
+      await init(undefined, { compiler: false });
+      return { verdicts, batch, before, initializedBefore, decisions: asked.map((r) => policy.decide(r)) };
+    },
+    [compilePolicyModule(text), requests],
+  );
+  const inNode = Policy.fromJson(text);
+  assert.deepEqual(result.verdicts, requests.map((r) => inNode.verdict(r)));
+  assert.deepEqual(result.batch, result.verdicts);
+  assert.deepEqual([result.initializedBefore, result.before], [false, "NOT_INITIALIZED"], "no module before init(): verdicts only");
+  assert.equal(JSON.stringify(result.decisions), JSON.stringify(requests.map((r) => inNode.decide(r))));
+  assert.deepEqual(wasm, ["ordergate_bg.wasm"], "the engine alone, fetched by init()");
   await fresh.close();
 });
