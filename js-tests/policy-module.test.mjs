@@ -104,6 +104,8 @@ test("modules of another version, incomplete or whose bytes are another policy a
   refused({ ...good, layout: undefined }, /export 'layout' is missing/);
   refused({ ...good, rowDecider: "no" }, /must be functions/);
   refused({ ...good, layout: "{" }, /layout is not JSON/);
+  refused({ ...good, rowDecider: () => { throw new Error("edited"); } }, /functions fail/);
+  refused({ ...good, rowWriter: () => 42 }, /must return functions/);
   refused(null, /not a policy module/);
   // Bytes are read into the module on first need, and checked then.
   const request = { facts: { status: "pendiente" }, actor: { role: "dropshipper" }, action: "cancel" };

@@ -240,7 +240,7 @@ fn catalogue() -> Vec<Entry> {
         },
         Entry {
             code: Code::InvalidCompiled,
-            trigger: "bytes that are not a policy compiled by this version (another format, damaged, cut short)",
+            trigger: "bytes that are not a policy compiled by this version (another format, damaged, cut short); in the SDK, a policy module of another version, incomplete, or whose bytes are not the policy it names",
             input: Input::Compiled(|bytes| bytes[4] = 2),
             path: "$",
         },

@@ -122,13 +122,24 @@ export function readPolicyModule(module: PolicyModule, localeFits: (locale: unkn
     return refuse("the policy module's layout is not JSON: generate the module again");
   }
   const compiled = text("compiled");
+  let decider: unknown;
+  let writer: unknown;
+  try {
+    decider = module.rowDecider();
+    writer = module.rowWriter(localeFits);
+  } catch {
+    return refuse("the policy module's functions fail: generate the module again");
+  }
+  if (typeof decider !== "function" || typeof writer !== "function") {
+    refuse("the policy module's rowDecider and rowWriter must return functions: generate the module again");
+  }
   return {
     id: text("id"),
     version: text("version"),
     hash: text("hash"),
     layout,
-    decider: module.rowDecider() as RowDecider,
-    writer: module.rowWriter(localeFits) as RowWriter,
+    decider: decider as RowDecider,
+    writer: writer as RowWriter,
     compiled: () => fromBase64(compiled, refuse),
   };
 }
