@@ -127,3 +127,13 @@ test("a policy module's policy frees its module memory once loaded, and holds no
   assert.equal(used.id, "dropi");
   assert.throws(() => used.describe());
 });
+
+test("a policy's free text cannot break out of the module's literals or comments", async () => {
+  const version = "1.0\u2028globalThis.ordergateInjected = 1; //\u2029\n*/ \"'`${x}";
+  const text = compilePolicyModule(JSON.stringify({ ...JSON.parse(benchPolicy), version }));
+  assert.ok(!/[\u2028\u2029]/.test(text), "line separators are escaped");
+  const policy = Policy.fromModule(await load(text));
+  assert.equal(globalThis.ordergateInjected, undefined);
+  assert.equal(policy.version, version);
+  assert.equal(policy.decide({ facts: { logistics_status: "pending", payment_method: "cod", payment_status: "paid", shipped_at: null, courier_changes_used: 0, refund_amount: 0, seller_balance: 0, in_sale: false }, actor: { role: "buyer" }, action: "cancel", now: 0 }).policy.version, version);
+});
