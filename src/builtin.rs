@@ -71,7 +71,9 @@ pub fn builtin(name: &str) -> Result<Policy, Error> {
 /// assert_eq!(policy.id(), "dropi");
 /// ```
 pub fn builtin_compiled(name: &str) -> Result<&'static [u8], Error> {
-    (position(name).and_then(|i| COMPILED.get(i).copied())).ok_or_else(|| unknown(name))
+    position(name)
+        .and_then(|i| COMPILED.get(i).copied())
+        .ok_or_else(|| unknown(name))
 }
 
 /// Where `name` stands in [`NAMES`].

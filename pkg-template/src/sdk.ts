@@ -134,8 +134,9 @@ export function compilePolicy(text: string): Uint8Array {
 export function compilePolicyModule(text: string, options: PolicyModuleOptions = {}): string {
   const format = options.format ?? "esm";
   if (format !== "esm" && format !== "cjs") throw new OrdergateError("WRONG_TYPE", "$.format", 'a policy module\'s format is "esm" or "cjs"');
-  const compiled = compilePolicy(text);
   const compiler = requireFull();
+  const compiled = call(() => compiler.compile(text));
+  // Read back from the bytes, so that the module's layout and functions are those of the bytes.
   const policy = call(() => compiler.WasmPolicy.fromCompiled(compiled));
   try {
     const layout = policy.layout();
